@@ -1,0 +1,28 @@
+using System.CommandLine;
+using TrainingLrs.Configuration;
+
+namespace TrainingLrs.Cli;
+
+/// <summary>Options several verbs share, and how they override configuration.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Data() => new("--data") { Description = "Folder of the embedded LiteDB database (default: ./data, or Server:DataDirectory)", HelpName = "DIR" };
+
+    public static Option<string?> Content() => new("--content") { Description = "Folder of the course content (default: ./content, or Server:ContentDirectory)", HelpName = "DIR" };
+
+    public static Option<string?> Out() => new("--out") { Description = "Folder for compiled lessons and packages (default: ./dist, or Server:OutputDirectory)", HelpName = "DIR" };
+
+    /// <summary>Loads settings with the given command-line values (null ones are not given) on top.</summary>
+    public static TrainingLrsSettings LoadSettings(params (string Key, string? Value)[] given)
+    {
+        var overrides = given.Where(g => g.Value is not null).ToDictionary(g => g.Key, g => g.Value);
+        try
+        {
+            return SettingsLoader.Load(SettingsLoader.BuildConfiguration(overrides));
+        }
+        catch (InvalidSettingsException e)
+        {
+            throw new CliFailure(e.Message, ExitCodes.InvalidInput);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TrainingLrs.Admin;
+using TrainingLrs.Configuration;
+using TrainingLrs.Lrs.Credentials;
+using TrainingLrs.Lrs.Storage;
+using TrainingLrs.Lrs.Security;
+
+namespace TrainingLrs.Hosting;
+
+/// <summary>
+/// The HTTP host: Kestrel serving lessons, <c>/xapi</c>, <c>/odata</c>, the dashboard and
+/// <c>/health</c> over one embedded database. <c>serve</c> runs it; tests start it in-process on port 0.
+/// </summary>
+public sealed class TrainingLrsServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly LrsDatabase _database;
+
+    private TrainingLrsServer(WebApplication app, LrsDatabase database, IReadOnlyList<Uri> addresses, IssuedCredential? firstAdmin)
+    {
+        _app = app;
+        _database = database;
+        Addresses = addresses;
+        FirstAdmin = firstAdmin;
+    }
+
+    /// <summary>The addresses Kestrel actually listens on (port 0 resolved).</summary>
+    public IReadOnlyList<Uri> Addresses { get; }
+
+    /// <summary>The admin credential created on this start because the database had none; otherwise null.</summary>
+    public IssuedCredential? FirstAdmin { get; }
+
+    /// <summary>The application's services (for tests and verbs that share the process).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Opens the database, builds the app and starts listening.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The data folder cannot be used.</exception>
+    /// <exception cref="ServerStartException">Kestrel cannot listen (address in use, bad address).</exception>
+    public static async Task<TrainingLrsServer> StartAsync(TrainingLrsSettings settings, CancellationToken cancellationToken = default)
+    {
+        var database = LrsDatabase.Open(settings.Server.DataDirectory);
+        WebApplication? app = null;
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+            {
+                Args = [],
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.WebHost.UseUrls(SettingsValidator.SplitUrls(settings.Server.Urls).ToArray());
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                k.AddServerHeader = false;
+                k.Limits.MaxRequestBodySize = settings.Lrs.MaxRequestBodyBytes;
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // Authentication pulls in data protection, which warns about unencrypted keys we never use.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            // A failed start is reported by the caller in one line; the host's stack trace adds nothing.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
+            builder.Services.AddSingleton(settings);
+            builder.Services.AddSingleton(database);
+            builder.Services.AddSingleton<ICredentialStore, LiteDbCredentialStore>();
+            builder.Services.AddProblemDetails();
+            builder.Services.AddCredentialAuthentication();
+
+            app = builder.Build();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapHealth();
+            app.MapAdminKeys();
+
+            var credentials = app.Services.GetRequiredService<ICredentialStore>();
+            // A database without an active admin key (new, or only lesson keys made with `keys create`)
+            // would leave nobody able to administer the running server.
+            var firstAdmin = credentials.List().Any(c => c.IsActive && c.HasScope(Scopes.Admin))
+                ? null
+                : credentials.Create(new CredentialRequest("admin (created on first start)", [Scopes.All, Scopes.Admin]));
+
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new ServerStartException($"cannot listen on {settings.Server.Urls}: {e.Message}");
+            }
+
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+                .Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal)))
+                .ToArray() ?? [];
+            return new TrainingLrsServer(app, database, addresses, firstAdmin);
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the token is cancelled (Ctrl+C, SIGTERM) or the host stops.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        // The container disposes singletons it created, not instances handed to it.
+        _database.Dispose();
+    }
+}

@@ -1,0 +1,3 @@
+using TrainingLrs.Cli;
+
+return await TrainingLrsCommand.RunAsync(args, Console.Out, Console.Error);
