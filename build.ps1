@@ -93,9 +93,14 @@ switch ($Task) {
     'test' {
         Install-TestTools
         if (Test-Path $ResultsDir) { Remove-Item -Recurse -Force $ResultsDir }
-        & dotnet test $Solution --nologo --logger 'trx' --logger 'console;verbosity=minimal' `
-            --results-directory $ResultsDir --blame-hang-timeout 5m @Rest
-        $testExit = $LASTEXITCODE
+        Invoke-Native 'dotnet' @('build', $Solution, '--nologo', '-v', 'quiet')
+        # One run per test project, each with its own results folder, so no TRX file overwrites another.
+        $testExit = 0
+        foreach ($project in Get-ChildItem -Path (Join-Path $Root 'tests') -Filter '*.Tests.csproj' -Recurse) {
+            & dotnet test $project.FullName --no-build --nologo --logger 'trx' --logger 'console;verbosity=minimal' `
+                --results-directory (Join-Path $ResultsDir $project.BaseName) --blame-hang-timeout 5m @Rest
+            if ($LASTEXITCODE -ne 0) { $testExit = $LASTEXITCODE }
+        }
         $summary = Write-TestSummary
         $line = "$($summary.Passed) passed, $($summary.Failed) failed"
         if ($summary.Skipped -gt 0) { $line += ", $($summary.Skipped) skipped" }
