@@ -10,7 +10,7 @@ public static class TrainingLrsCommand
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = Create(output);
+        var root = Create(output, error);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
@@ -28,12 +28,13 @@ public static class TrainingLrsCommand
     }
 
     /// <summary>Builds the command tree.</summary>
-    public static RootCommand Create(TextWriter output)
+    public static RootCommand Create(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("TrainingLrs: compile the labor-rights training, serve lessons, the xAPI LRS, OData reporting and the dashboard.");
         root.Subcommands.Add(ServeCommand.Create(output));
         root.Subcommands.Add(KeysCommand.Create(output));
         root.Subcommands.Add(BuildCommand.Create(output));
+        root.Subcommands.Add(ImportCommand.Create(output, error));
         return root;
     }
 }

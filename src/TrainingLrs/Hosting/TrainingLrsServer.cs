@@ -4,6 +4,7 @@ using TrainingLrs.Admin;
 using TrainingLrs.Configuration;
 using TrainingLrs.Lrs.Credentials;
 using TrainingLrs.Lrs.Storage;
+using TrainingLrs.Reporting.Organisations;
 using TrainingLrs.Lrs.Security;
 
 namespace TrainingLrs.Hosting;
@@ -65,6 +66,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             builder.Services.AddSingleton(settings);
             builder.Services.AddSingleton(database);
             builder.Services.AddSingleton<ICredentialStore, LiteDbCredentialStore>();
+            builder.Services.AddSingleton<IOrganisationStore, LiteDbOrganisationStore>();
             builder.Services.AddProblemDetails();
             builder.Services.AddCredentialAuthentication();
 
@@ -73,6 +75,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             app.UseAuthorization();
             app.MapHealth();
             app.MapAdminKeys();
+            app.MapAdminImports();
 
             var credentials = app.Services.GetRequiredService<ICredentialStore>();
             // A database without an active admin key (new, or only lesson keys made with `keys create`)
