@@ -26,7 +26,7 @@ public sealed record Credential(
     /// <summary>Whether the credential holds <paramref name="scope"/> (or <c>all</c> for an xAPI scope).</summary>
     public bool HasScope(string scope) =>
         Scopes.Contains(scope, StringComparer.Ordinal)
-        || (scope != Credentials.Scopes.Admin && Scopes.Contains(Credentials.Scopes.All, StringComparer.Ordinal));
+        || (scope is not (Credentials.Scopes.Admin or Credentials.Scopes.Reports) && Scopes.Contains(Credentials.Scopes.All, StringComparer.Ordinal));
 }
 
 /// <summary>What to create: the store generates the key and secret.</summary>

@@ -24,10 +24,15 @@ public static class Scopes
     public const string All = "all";
     /// <summary>Administration of this server (keys, erasure, imports, purge); not an xAPI scope.</summary>
     public const string Admin = "admin";
+    /// <summary>
+    /// Completion reporting (OData, CSV, dashboard); not an xAPI scope. Bound to a member, it sees only
+    /// that member's partners and their learners.
+    /// </summary>
+    public const string Reports = "reports";
 
     /// <summary>Every scope this server knows, in the order documented.</summary>
     public static IReadOnlyList<string> Known { get; } =
-        [StatementsWrite, StatementsRead, StatementsReadMine, State, Define, Profile, AllRead, All, Admin];
+        [StatementsWrite, StatementsRead, StatementsReadMine, State, Define, Profile, AllRead, All, Admin, Reports];
 
     /// <summary>
     /// Parses a comma-separated scope list. Returns the distinct scopes, or an error message naming the

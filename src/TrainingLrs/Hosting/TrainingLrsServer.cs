@@ -5,6 +5,7 @@ using TrainingLrs.Configuration;
 using TrainingLrs.Lrs.Credentials;
 using TrainingLrs.Lrs.Storage;
 using TrainingLrs.Reporting.Organisations;
+using TrainingLrs.Reports;
 using TrainingLrs.Lrs.Security;
 
 namespace TrainingLrs.Hosting;
@@ -69,6 +70,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             builder.Services.AddSingleton<IOrganisationStore, LiteDbOrganisationStore>();
             builder.Services.AddProblemDetails();
             builder.Services.AddCredentialAuthentication();
+            builder.Services.AddReports();
 
             app = builder.Build();
             app.UseAuthentication();
@@ -76,6 +78,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             app.MapHealth();
             app.MapAdminKeys();
             app.MapAdminImports();
+            app.MapReports();
 
             var credentials = app.Services.GetRequiredService<ICredentialStore>();
             // A database without an active admin key (new, or only lesson keys made with `keys create`)

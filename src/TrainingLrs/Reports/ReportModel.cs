@@ -1,0 +1,25 @@
+using Microsoft.OData.Edm;
+using Microsoft.OData.ModelBuilder;
+
+namespace TrainingLrs.Reports;
+
+/// <summary>The OData model of <c>/odata</c>: one entity set per report, each with a key.</summary>
+public static class ReportModel
+{
+    /// <summary>The service namespace in <c>$metadata</c>.</summary>
+    public const string Namespace = "TrainingLrs";
+
+    /// <summary>Builds the model.</summary>
+    public static IEdmModel Build()
+    {
+        var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Reports" };
+        builder.EntitySet<MemberRow>("Members").EntityType.HasKey(m => m.Id);
+        builder.EntitySet<PartnerRow>("Partners").EntityType.HasKey(p => p.Id);
+        builder.EntitySet<MemberPartnerRow>("MemberPartners").EntityType.HasKey(l => new { l.MemberId, l.PartnerId });
+        foreach (var type in builder.StructuralTypes)
+        {
+            type.Namespace = Namespace;
+        }
+        return builder.GetEdmModel();
+    }
+}
