@@ -1,0 +1,17 @@
+namespace TrainingLrs.Reporting.Completion;
+
+/// <summary>Completion rows and learners, as the projection keeps them.</summary>
+public interface ICompletionStore
+{
+    /// <summary>All rows, or the rows of the given partners.</summary>
+    IReadOnlyList<CompletionRow> Rows(IReadOnlyCollection<string>? partnerIds = null);
+
+    /// <summary>One row, or null.</summary>
+    CompletionRow? Find(string learnerId, string moduleId);
+
+    /// <summary>All learners, or the learners of the given partners.</summary>
+    IReadOnlyList<Learner> Learners(IReadOnlyCollection<string>? partnerIds = null);
+
+    /// <summary>How many rows there are.</summary>
+    int Count();
+}
