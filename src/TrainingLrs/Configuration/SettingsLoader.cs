@@ -30,6 +30,7 @@ public static class SettingsLoader
             {
                 Server = configuration.GetSection("Server").Get<ServerSettings>(o => o.ErrorOnUnknownConfiguration = true) ?? new(),
                 Lrs = configuration.GetSection("Lrs").Get<LrsSettings>(o => o.ErrorOnUnknownConfiguration = true) ?? new(),
+                Reports = configuration.GetSection("Reports").Get<ReportsSettings>(o => o.ErrorOnUnknownConfiguration = true) ?? new(),
             };
         }
         catch (InvalidOperationException e)

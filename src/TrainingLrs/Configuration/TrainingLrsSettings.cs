@@ -11,6 +11,19 @@ public sealed record TrainingLrsSettings
 
     /// <summary>Limits and behaviour of the xAPI endpoints.</summary>
     public LrsSettings Lrs { get; init; } = new();
+
+    /// <summary>What reports show.</summary>
+    public ReportsSettings Reports { get; init; } = new();
+}
+
+/// <summary>The <c>Reports</c> section.</summary>
+public sealed record ReportsSettings
+{
+    /// <summary>
+    /// Whether OData, CSV and the dashboard show learners' names; otherwise only an opaque learner id
+    /// (the programme's default: members see completion, not who the workers are).
+    /// </summary>
+    public bool ShowLearnerNames { get; init; }
 }
 
 /// <summary>The <c>Server</c> section.</summary>

@@ -4,6 +4,7 @@ using TrainingLrs.Admin;
 using TrainingLrs.Configuration;
 using TrainingLrs.Lrs.Credentials;
 using TrainingLrs.Lrs.Storage;
+using TrainingLrs.Reporting.Completion;
 using TrainingLrs.Reporting.Organisations;
 using TrainingLrs.Reports;
 using TrainingLrs.Lrs.Security;
@@ -41,7 +42,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
     /// </summary>
     /// <exception cref="StorageUnavailableException">The data folder cannot be used.</exception>
     /// <exception cref="ServerStartException">Kestrel cannot listen (address in use, bad address).</exception>
-    public static async Task<TrainingLrsServer> StartAsync(TrainingLrsSettings settings, CancellationToken cancellationToken = default)
+    public static async Task<TrainingLrsServer> StartAsync(TrainingLrsSettings settings, CancellationToken cancellationToken = default, ModuleCatalog? catalog = null)
     {
         var database = LrsDatabase.Open(settings.Server.DataDirectory);
         WebApplication? app = null;
@@ -68,6 +69,10 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             builder.Services.AddSingleton(database);
             builder.Services.AddSingleton<ICredentialStore, LiteDbCredentialStore>();
             builder.Services.AddSingleton<IOrganisationStore, LiteDbOrganisationStore>();
+            builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton(catalog ?? ModuleCatalog.Empty);
+            builder.Services.AddSingleton<LiteDbCompletionStore>();
+            builder.Services.AddSingleton<ICompletionStore>(sp => sp.GetRequiredService<LiteDbCompletionStore>());
             builder.Services.AddProblemDetails();
             builder.Services.AddCredentialAuthentication();
             builder.Services.AddReports();

@@ -39,3 +39,43 @@ public sealed class MemberPartnersController(ReportSource source) : ReportContro
     [ReportQuery]
     public IQueryable<MemberPartnerRow> Get() => source.MemberPartners(Scope);
 }
+
+/// <summary><c>/odata/Learners</c>.</summary>
+public sealed class LearnersController(ReportSource source) : ReportController
+{
+    /// <summary>Learners of the visible partners.</summary>
+    [ReportQuery]
+    public IQueryable<LearnerRow> Get() => source.Learners(Scope);
+}
+
+/// <summary><c>/odata/Modules</c>.</summary>
+public sealed class ModulesController(ReportSource source) : ReportController
+{
+    /// <summary>The course's modules.</summary>
+    [ReportQuery]
+    public IQueryable<ModuleRow> Get() => source.Modules(Scope);
+}
+
+/// <summary><c>/odata/Completions</c>.</summary>
+public sealed class CompletionsController(ReportSource source) : ReportController
+{
+    /// <summary>Completion rows of the visible partners' learners.</summary>
+    [ReportQuery]
+    public IQueryable<CompletionReportRow> Get() => source.Completions(Scope);
+}
+
+/// <summary><c>/odata/PartnerProgress</c>.</summary>
+public sealed class PartnerProgressController(ReportSource source) : ReportController
+{
+    /// <summary>Per partner × module progress.</summary>
+    [ReportQuery]
+    public IQueryable<PartnerProgressRow> Get() => source.PartnerProgress(Scope);
+}
+
+/// <summary><c>/odata/CampaignStatus</c>.</summary>
+public sealed class CampaignStatusController(ReportSource source) : ReportController
+{
+    /// <summary>Campaign status per partner.</summary>
+    [ReportQuery]
+    public IQueryable<CampaignStatusRow> Get() => source.CampaignStatus(Scope);
+}

@@ -1,12 +1,15 @@
+using TrainingLrs.Configuration;
+using TrainingLrs.Reporting.Completion;
 using TrainingLrs.Reporting.Organisations;
 
 namespace TrainingLrs.Reports;
 
-/// <summary>The rows of every report set, already cut to a <see cref="ReportScope"/>; shared by OData and CSV.</summary>
-public sealed class ReportSource(IOrganisationStore organisations)
+/// <summary>The rows of every report set, already cut to a <see cref="ReportScope"/>; shared by OData, CSV and the dashboard.</summary>
+public sealed class ReportSource(IOrganisationStore organisations, ICompletionStore completions, ModuleCatalog catalog, TrainingLrsSettings settings, TimeProvider clock)
 {
     /// <summary>The names of the sets, as in the OData service document and the CSV URLs.</summary>
-    public static IReadOnlyList<string> SetNames { get; } = ["Members", "Partners", "MemberPartners"];
+    public static IReadOnlyList<string> SetNames { get; } =
+        ["Members", "Partners", "MemberPartners", "Learners", "Modules", "Completions", "PartnerProgress", "CampaignStatus"];
 
     /// <summary>Members visible in <paramref name="scope"/>.</summary>
     public IQueryable<MemberRow> Members(ReportScope scope) =>
@@ -30,12 +33,81 @@ public sealed class ReportSource(IOrganisationStore organisations)
     public IQueryable<MemberPartnerRow> MemberPartners(ReportScope scope) =>
         scope.Links(organisations).Select(l => new MemberPartnerRow { MemberId = l.MemberId, PartnerId = l.PartnerId }).AsQueryable();
 
+    /// <summary>Learners of the visible partners (all learners for admin).</summary>
+    public IQueryable<LearnerRow> Learners(ReportScope scope) =>
+        completions.Learners(PartnerFilter(scope)).Select(l => new LearnerRow
+        {
+            Id = l.Id,
+            Name = settings.Reports.ShowLearnerNames ? l.Name : null,
+            PartnerId = l.PartnerId,
+            FirstSeen = l.FirstSeen,
+            LastSeen = l.LastSeen,
+        }).AsQueryable();
+
+    /// <summary>The course's modules (the same for everyone).</summary>
+    public IQueryable<ModuleRow> Modules(ReportScope scope) =>
+        catalog.Modules.Select(m => new ModuleRow { Id = m.Id, Title = m.Title, ActivityIri = m.ActivityIri, MoveOn = m.MoveOn.ToString(), Required = m.Required }).AsQueryable();
+
+    /// <summary>Completion rows of the visible partners' learners.</summary>
+    public IQueryable<CompletionReportRow> Completions(ReportScope scope) =>
+        completions.Rows(PartnerFilter(scope)).Select(r => new CompletionReportRow
+        {
+            Id = r.LearnerId + "|" + r.ModuleId,
+            LearnerId = r.LearnerId,
+            ModuleId = r.ModuleId,
+            PartnerId = r.PartnerId,
+            Status = r.Status.ToName(),
+            Satisfied = r.Satisfied,
+            SatisfiedAt = r.SatisfiedAt,
+            BestScorePercent = r.BestScore is { } score ? Math.Round(score * 100, 1) : null,
+            Attempts = r.Attempts,
+            FirstActivity = r.FirstActivity,
+            LastActivity = r.LastActivity,
+            TimeSpentMinutes = Math.Round(r.TimeSpent.TotalMinutes, 1),
+        }).AsQueryable();
+
+    /// <summary>Per partner × module progress of the visible partners.</summary>
+    public IQueryable<PartnerProgressRow> PartnerProgress(ReportScope scope)
+    {
+        var partners = scope.Partners(organisations).Select(p => p.Id).ToArray();
+        return ProgressCalculator.PartnerProgress(partners, catalog.Modules, completions.Rows(partners))
+            .Select(p => new PartnerProgressRow { PartnerId = p.PartnerId, ModuleId = p.ModuleId, Learners = p.Learners, Satisfied = p.Satisfied, Percent = p.Percent })
+            .AsQueryable();
+    }
+
+    /// <summary>Campaign status of the visible partners.</summary>
+    public IQueryable<CampaignStatusRow> CampaignStatus(ReportScope scope)
+    {
+        var partners = scope.Partners(organisations).Select(p => p.Id).ToArray();
+        return ProgressCalculator.CampaignStatus(partners, catalog, completions.Rows(partners), clock.GetUtcNow())
+            .Select(s => new CampaignStatusRow
+            {
+                PartnerId = s.PartnerId,
+                State = s.State.ToName(),
+                LearnersStarted = s.LearnersStarted,
+                LearnersComplete = s.LearnersComplete,
+                LearnersNeeded = s.LearnersNeeded,
+                CompletedAt = s.CompletedAt,
+                Deadline = catalog.Campaign?.Deadline,
+            })
+            .AsQueryable();
+    }
+
     /// <summary>A set by name, for the CSV export; null for an unknown name.</summary>
     public IQueryable? Set(string name, ReportScope scope) => name switch
     {
         "Members" => Members(scope),
         "Partners" => Partners(scope),
         "MemberPartners" => MemberPartners(scope),
+        "Learners" => Learners(scope),
+        "Modules" => Modules(scope),
+        "Completions" => Completions(scope),
+        "PartnerProgress" => PartnerProgress(scope),
+        "CampaignStatus" => CampaignStatus(scope),
         _ => null,
     };
+
+    // Admin sees every row, including statements written by keys bound to no partner.
+    private IReadOnlyCollection<string>? PartnerFilter(ReportScope scope) =>
+        scope.SeesAll ? null : scope.Partners(organisations).Select(p => p.Id).ToArray();
 }

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using TrainingLrs.Configuration;
 using TrainingLrs.Hosting;
 using TrainingLrs.Lrs.Credentials;
+using TrainingLrs.Reporting.Completion;
 using TrainingLrs.Reporting.Organisations;
 using TrainingLrs.Tests.Cli;
 using TrainingLrs.Tests.Support;
@@ -20,7 +21,9 @@ public sealed class ODataReportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await TrainingLrsServer.StartAsync(new TrainingLrsSettings { Server = new ServerSettings { Urls = "http://127.0.0.1:0", DataDirectory = _data.Path } });
+        _server = await TrainingLrsServer.StartAsync(
+            new TrainingLrsSettings { Server = new ServerSettings { Urls = "http://127.0.0.1:0", DataDirectory = _data.Path } },
+            catalog: new ModuleCatalog([new ModuleInfo("m1", "https://x.example/m1", "Module one", MoveOn.Completed, true)]));
         _http = new HttpClient { BaseAddress = _server.Addresses[0] };
         _credentials = (ICredentialStore)_server.Services.GetService(typeof(ICredentialStore))!;
         var organisations = (IOrganisationStore)_server.Services.GetService(typeof(IOrganisationStore))!;
@@ -31,6 +34,18 @@ public sealed class ODataReportTests : IAsyncLifetime
             i < 1500 ? (i % 10 == 0 ? ["northwind", "contoso"] : ["northwind"]) : ["contoso"],
             new PartnerContact(null, null, null))).ToArray();
         organisations.UpsertPartners(partners);
+
+        // One learner for each of p1490..p1529, and one written by a key bound to no partner.
+        var completions = (LiteDbCompletionStore)_server.Services.GetService(typeof(LiteDbCompletionStore))!;
+        var batch = Enumerable.Range(1490, 40).Select(i => Statement($"learner-{i}", $"p{i:0000}")).Append(Statement("nobody", null)).ToArray();
+        completions.Project(batch, _ => null);
+    }
+
+    private static ProjectedStatement Statement(string learner, string? partner)
+    {
+        var id = Guid.NewGuid().ToString();
+        var json = $$$"""{"id":"{{{id}}}","actor":{"name":"Name of {{{learner}}}","account":{"homePage":"https://lms.example","name":"{{{learner}}}"}},"verb":{"id":"http://adlnet.gov/expapi/verbs/initialized"},"object":{"id":"https://x.example/m1"},"timestamp":"2026-01-10T10:00:00Z"}""";
+        return new ProjectedStatement(id, json, DateTimeOffset.UtcNow, partner, null);
     }
 
     public async Task DisposeAsync()
@@ -76,7 +91,7 @@ public sealed class ODataReportTests : IAsyncLifetime
         using var service = JsonDocument.Parse(await serviceResponse.Content.ReadAsStringAsync());
         var metadata = await _http.SendAsync(Get("/odata/$metadata", admin));
 
-        Assert.Equal(["Members", "Partners", "MemberPartners"], service.RootElement.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        Assert.Equal(["Members", "Partners", "MemberPartners", "Learners", "Modules", "Completions", "PartnerProgress", "CampaignStatus"], service.RootElement.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
         Assert.Equal("application/xml", metadata.Content.Headers.ContentType!.MediaType);
         var xml = XDocument.Parse(await metadata.Content.ReadAsStringAsync());
         var entityTypes = xml.Descendants().Where(e => e.Name.LocalName == "EntityType").ToArray();
@@ -202,5 +217,43 @@ public sealed class ODataReportTests : IAsyncLifetime
         Assert.Equal("Id,Name,Type,State,LmsHomePage,ContactName,ContactEmail,ContactPhone", lines[0]);
         Assert.Equal(180, lines.Length - 1);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.SendAsync(Get("/reports/Secrets.csv", key))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("northwind", 10)]
+    [InlineData("contoso", 31)]
+    [InlineData("fabrikam", 0)]
+    public async Task Learner_and_completion_sets_never_show_another_members_partners(string member, int learners)
+    {
+        var key = MemberKey(member);
+        var visible = (await ReadAllPages("/odata/Partners", key)).Select(p => p.GetProperty("Id").GetString()).ToHashSet();
+
+        foreach (var set in new[] { "Learners", "Completions", "PartnerProgress", "CampaignStatus" })
+        {
+            var rows = await ReadAllPages("/odata/" + set, key);
+            Assert.All(rows, r => Assert.Contains(r.GetProperty("PartnerId").GetString(), visible));
+        }
+        Assert.Equal(learners, (await ReadAllPages("/odata/Learners", key)).Count);
+        Assert.Equal(learners, (await ReadAllPages("/odata/Completions", key)).Count);
+        Assert.Equal(visible.Count, (await ReadAllPages("/odata/CampaignStatus", key)).Count);
+    }
+
+    [Fact]
+    public async Task Learner_names_are_hidden_unless_configured_and_admin_sees_unattributed_learners()
+    {
+        var learners = await ReadAllPages("/odata/Learners", _server.FirstAdmin!);
+
+        Assert.Equal(41, learners.Count);
+        Assert.All(learners, l => Assert.Equal(JsonValueKind.Null, l.GetProperty("Name").ValueKind));
+    }
+
+    [Fact]
+    public async Task Completion_rows_have_string_statuses_and_utc_dates()
+    {
+        var rows = await ReadAllPages("/odata/Completions?$filter=PartnerId eq 'p1490'", _server.FirstAdmin!);
+
+        var row = Assert.Single(rows);
+        Assert.Equal("in-progress", row.GetProperty("Status").GetString());
+        Assert.Equal("2026-01-10T10:00:00Z", row.GetProperty("FirstActivity").GetString());
     }
 }
