@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TrainingLrs.Admin;
 using TrainingLrs.Configuration;
+using TrainingLrs.Dashboard;
 using TrainingLrs.Lrs.Credentials;
 using TrainingLrs.Lrs.Storage;
 using TrainingLrs.Reporting.Completion;
@@ -76,6 +77,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             builder.Services.AddProblemDetails();
             builder.Services.AddCredentialAuthentication();
             builder.Services.AddReports();
+            builder.Services.AddDashboard();
 
             app = builder.Build();
             app.UseAuthentication();
@@ -84,6 +86,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             app.MapAdminKeys();
             app.MapAdminImports();
             app.MapReports();
+            app.MapDashboard();
 
             var credentials = app.Services.GetRequiredService<ICredentialStore>();
             // A database without an active admin key (new, or only lesson keys made with `keys create`)
