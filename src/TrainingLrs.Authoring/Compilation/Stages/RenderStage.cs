@@ -1,0 +1,124 @@
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+using TrainingLrs.Authoring.Diagnostics;
+using TrainingLrs.Authoring.Markdown;
+using TrainingLrs.Authoring.Themes;
+
+namespace TrainingLrs.Authoring.Compilation.Stages;
+
+/// <summary>Renders every lesson through the theme's lesson template (parsed once), in parallel.</summary>
+internal static class RenderStage
+{
+    public const string AssetsPrefix = "../../assets";
+
+    public static void Run(CompileContext context)
+    {
+        var theme = context.Theme!;
+        var template = theme.LessonTemplate!;
+        var done = 0;
+        // A lesson without usable front matter has already been reported; it has nothing to render.
+        Parallel.ForEach(context.Lessons.Where(l => l.FrontMatter is not null), context.Parallel, lesson =>
+        {
+            lesson.Html = Render(context, theme, template, lesson);
+            context.Report(CompileStage.Render, Interlocked.Increment(ref done), context.Lessons.Count, lesson.PageFolder);
+        });
+    }
+
+    private static string Render(CompileContext context, Theme theme, Template template, Lesson lesson)
+    {
+        var course = context.Course!;
+        var labels = theme.Labels(lesson.Language);
+        var front = lesson.FrontMatter!;
+        var model = new ScriptObject
+        {
+            ["course"] = new ScriptObject { ["id"] = course.Id, ["title"] = course.TitleIn(lesson.Language) },
+            ["module"] = new ScriptObject
+            {
+                ["id"] = lesson.Id,
+                ["title"] = front.Title,
+                ["description"] = front.Description,
+                ["duration"] = front.DurationMinutes,
+                ["version"] = front.Version,
+                ["iri"] = course.ActivityIri(lesson.Id),
+                ["pass_mark"] = lesson.PassMark,
+                ["objectives"] = lesson.Objectives.ToList(),
+            },
+            ["page"] = new ScriptObject
+            {
+                ["lang"] = lesson.Language,
+                ["content_lang"] = lesson.ContentLanguage,
+                ["assets"] = AssetsPrefix,
+                ["sections"] = Sections(lesson, labels),
+                // Front-matter objectives are printed by the template only when the body has no objectives block.
+                ["has_objectives_block"] = lesson.Blocks.OfType<Markdown.Objectives.ObjectivesBlock>().Any(),
+                ["lesson_data"] = new HtmlString(LessonData.Build(course, lesson, labels)),
+            },
+        };
+        var templateContext = new EscapingTemplateContext
+        {
+            StrictVariables = true,
+            TemplateLoader = new ThemeTemplateLoader(theme),
+        };
+        templateContext.PushGlobal(new ThemeHelpers(labels));
+        templateContext.PushGlobal(model);
+        try
+        {
+            return template.Render(templateContext);
+        }
+        catch (Exception ex) when (ex is ScriptRuntimeException or ThemePathException)
+        {
+            var span = (ex as ScriptRuntimeException)?.Span;
+            var inner = ex.InnerException is ThemePathException tp ? tp.Message : (ex as ScriptRuntimeException)?.OriginalMessage ?? ex.Message;
+            var path = span is { } s && s.FileName is { } file ? theme.DisplayPath(file) : "theme:templates/" + Theme.LessonTemplateName;
+            context.Diagnostics.Error(path, (span?.Start.Line ?? -1) + 1, (span?.Start.Column ?? -1) + 1, DiagnosticCodes.TemplateError,
+                $"The lesson template failed: {inner}");
+            return "";
+        }
+    }
+
+    /// <summary>Splits the body at each level-2 heading so the template can wrap sections in landmarks.</summary>
+    private static ScriptArray Sections(Lesson lesson, IReadOnlyDictionary<string, string> labels)
+    {
+        var sections = new ScriptArray();
+        using var writer = new StringWriter();
+        var renderer = new LessonHtmlRenderer(writer, labels);
+        LessonMarkdown.Pipeline.Setup(renderer);
+        var builder = writer.GetStringBuilder();
+        string id = "", title = "";
+        var start = 0;
+
+        void Flush()
+        {
+            if (builder.Length > start)
+            {
+                sections.Add(new ScriptObject { ["id"] = id, ["title"] = title, ["html"] = new HtmlString(builder.ToString(start, builder.Length - start)) });
+            }
+
+            start = builder.Length;
+        }
+
+        foreach (var block in lesson.Document)
+        {
+            if (block is YamlFrontMatterBlock)
+            {
+                continue;
+            }
+
+            if (block is HeadingBlock { Level: 2 } heading)
+            {
+                Flush();
+                id = heading.GetAttributes().Id ?? "";
+                title = PlainText.Of(heading);
+            }
+
+            renderer.Render(block);
+        }
+
+        Flush();
+        return sections;
+    }
+}

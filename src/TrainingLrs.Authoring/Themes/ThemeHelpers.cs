@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Scriban.Runtime;
+
+namespace TrainingLrs.Authoring.Themes;
+
+/// <summary>
+/// Functions themes may call, exposed as a ScriptObject so templates see only these and Scriban's
+/// built-ins: <c>raw</c> (print trusted HTML), <c>json</c> (a script-safe JSON literal) and
+/// <c>label</c> (a word in the page's language); <c>include</c> is
+/// Scriban's own, wrapped so included theme HTML is not escaped twice.
+/// </summary>
+internal sealed class ThemeHelpers : ScriptObject
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public ThemeHelpers(IReadOnlyDictionary<string, string> labels)
+    {
+        this.Import("raw", new Func<object?, HtmlString>(value => value as HtmlString ?? new HtmlString(value?.ToString() ?? "")));
+        // The default encoder escapes <, > and &, so the JSON is safe inside a <script> element.
+        this.Import("json", new Func<object?, HtmlString>(value => new HtmlString(JsonSerializer.Serialize(value, JsonOptions))));
+        this["include"] = new HtmlIncludeFunction();
+        this.Import("label", new Func<string, string>(key => labels.TryGetValue(key, out var text) ? text : key));
+    }
+}
