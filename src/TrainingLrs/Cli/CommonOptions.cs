@@ -12,6 +12,8 @@ internal static class CommonOptions
 
     public static Option<string?> Out() => new("--out") { Description = "Folder for compiled lessons and packages (default: ./dist, or Server:OutputDirectory)", HelpName = "DIR" };
 
+    public static Option<string?> Themes() => new("--themes") { Description = "Folder of the themes (default: ./themes, or Server:ThemesDirectory)", HelpName = "DIR" };
+
     /// <summary>Loads settings with the given command-line values (null ones are not given) on top.</summary>
     public static TrainingLrsSettings LoadSettings(params (string Key, string? Value)[] given)
     {

@@ -10,6 +10,9 @@ internal static class ServerBanner
     {
         var baseUrl = server.Addresses.FirstOrDefault()?.ToString().TrimEnd('/') ?? settings.Server.Urls;
         await output.WriteLineAsync($"TrainingLrs is listening on {string.Join(", ", server.Addresses.Select(a => a.ToString().TrimEnd('/')))}");
+        await output.WriteLineAsync($"  Lessons:    {baseUrl}/lessons/");
+        await output.WriteLineAsync($"  Dashboard:  {baseUrl}/dashboard");
+        await output.WriteLineAsync($"  OData:      {baseUrl}/odata  (Excel / Power BI: OData feed, Basic auth or ?key=…&secret=…)");
         await output.WriteLineAsync($"  Health:     {baseUrl}/health");
         await output.WriteLineAsync($"  Admin keys: {baseUrl}/admin/keys");
         await output.WriteLineAsync($"  Database:   {Path.GetFullPath(Path.Combine(settings.Server.DataDirectory, Lrs.Storage.LrsDatabase.FileName))}");

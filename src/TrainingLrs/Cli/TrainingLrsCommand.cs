@@ -31,10 +31,11 @@ public static class TrainingLrsCommand
     public static RootCommand Create(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("TrainingLrs: compile the labor-rights training, serve lessons, the xAPI LRS, OData reporting and the dashboard.");
-        root.Subcommands.Add(ServeCommand.Create(output));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
         root.Subcommands.Add(KeysCommand.Create(output));
-        root.Subcommands.Add(BuildCommand.Create(output));
+        root.Subcommands.Add(BuildCommand.Create(output, error));
         root.Subcommands.Add(ImportCommand.Create(output, error));
+        root.Subcommands.Add(PackageCommand.Create(output, error));
         return root;
     }
 }

@@ -27,6 +27,7 @@ public static class SettingsValidator
         RequirePath(problems, "Server:DataDirectory", settings.Server.DataDirectory);
         RequirePath(problems, "Server:ContentDirectory", settings.Server.ContentDirectory);
         RequirePath(problems, "Server:OutputDirectory", settings.Server.OutputDirectory);
+        RequirePath(problems, "Server:ThemesDirectory", settings.Server.ThemesDirectory);
 
         if (settings.Lrs.MaxRequestBodyBytes is < 1024 or > 1024L * 1024 * 1024)
         {

@@ -38,6 +38,9 @@ public sealed record ServerSettings
     /// <summary>Folder of the course content (course.yml and modules).</summary>
     public string ContentDirectory { get; init; } = "content";
 
+    /// <summary>Folder of the Scriban themes.</summary>
+    public string ThemesDirectory { get; init; } = "themes";
+
     /// <summary>Folder the compiler writes lessons and packages to.</summary>
     public string OutputDirectory { get; init; } = "dist";
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using TrainingLrs.Admin;
 using TrainingLrs.Configuration;
 using TrainingLrs.Dashboard;
+using TrainingLrs.Lessons;
 using TrainingLrs.Lrs.Credentials;
 using TrainingLrs.Lrs.Storage;
 using TrainingLrs.Reporting.Completion;
@@ -43,7 +44,8 @@ public sealed class TrainingLrsServer : IAsyncDisposable
     /// </summary>
     /// <exception cref="StorageUnavailableException">The data folder cannot be used.</exception>
     /// <exception cref="ServerStartException">Kestrel cannot listen (address in use, bad address).</exception>
-    public static async Task<TrainingLrsServer> StartAsync(TrainingLrsSettings settings, CancellationToken cancellationToken = default, ModuleCatalog? catalog = null)
+    public static async Task<TrainingLrsServer> StartAsync(
+        TrainingLrsSettings settings, CancellationToken cancellationToken = default, ModuleCatalog? catalog = null, LessonSite? lessons = null)
     {
         var database = LrsDatabase.Open(settings.Server.DataDirectory);
         WebApplication? app = null;
@@ -87,6 +89,10 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             app.MapAdminImports();
             app.MapReports();
             app.MapDashboard();
+            if (lessons is not null)
+            {
+                app.MapLessons(lessons);
+            }
 
             var credentials = app.Services.GetRequiredService<ICredentialStore>();
             // A database without an active admin key (new, or only lesson keys made with `keys create`)

@@ -77,7 +77,8 @@ public sealed partial class ServeVerbTests : IDisposable
     {
         await using var first = await RunningCli.ServeAsync("--data", _temp.Combine("a"));
 
-        var result = await Support.Cli.RunAsync("serve", "--urls", first.BaseAddress.ToString(), "--data", _temp.Combine("b"));
+        var result = await Support.Cli.RunAsync("serve", "--urls", first.BaseAddress.ToString(), "--data", _temp.Combine("b"),
+            "--content", Repository.Content, "--themes", Repository.Themes, "--out", _temp.Combine("dist"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("cannot listen on", result.Error);
