@@ -14,4 +14,7 @@ public interface ICompletionStore
 
     /// <summary>How many rows there are.</summary>
     int Count();
+
+    /// <summary>Changes whenever rows or learners may have changed; readers use it to know a cached copy is current.</summary>
+    long Version { get; }
 }

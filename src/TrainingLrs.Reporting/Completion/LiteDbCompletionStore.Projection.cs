@@ -39,6 +39,7 @@ public sealed partial class LiteDbCompletionStore
         {
             Recompute(target, load);
         }
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>
@@ -49,6 +50,7 @@ public sealed partial class LiteDbCompletionStore
     {
         _rows.DeleteAll();
         _learners.DeleteAll();
+        Interlocked.Increment(ref _version);
         foreach (var chunk in statements.Where(s => s.VoidedStatementId is null).Chunk(5000))
         {
             Project(chunk, _ => null);

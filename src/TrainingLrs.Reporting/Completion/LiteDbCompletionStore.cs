@@ -47,6 +47,11 @@ public sealed partial class LiteDbCompletionStore : ICompletionStore
     /// <inheritdoc />
     public int Count() => _rows.Count();
 
+    /// <inheritdoc />
+    public long Version => Interlocked.Read(ref _version);
+
+    private long _version;
+
     private static IEnumerable<T> Select<T>(ILiteCollection<T> collection, IReadOnlyCollection<string>? partnerIds, string field)
     {
         if (partnerIds is null)

@@ -15,6 +15,9 @@ public interface IOrganisationStore
     /// <summary>Partners serving <paramref name="memberId"/>, by id.</summary>
     IReadOnlyList<Partner> PartnersOf(string memberId);
 
+    /// <summary>Changes whenever members or partners may have changed.</summary>
+    long Version { get; }
+
     /// <summary>Inserts or replaces members by id in one transaction; returns how many were new and changed.</summary>
     UpsertCounts UpsertMembers(IReadOnlyCollection<Member> members);
 

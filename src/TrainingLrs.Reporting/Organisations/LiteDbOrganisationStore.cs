@@ -22,6 +22,11 @@ public sealed class LiteDbOrganisationStore : IOrganisationStore
     }
 
     /// <inheritdoc />
+    public long Version => Interlocked.Read(ref _version);
+
+    private long _version;
+
+    /// <inheritdoc />
     public IReadOnlyList<Member> Members() =>
         [.. _members.FindAll().OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new Member(m.Id, m.Name))];
 
@@ -70,6 +75,7 @@ public sealed class LiteDbOrganisationStore : IOrganisationStore
                 }
             }
             _database.Commit();
+            Interlocked.Increment(ref _version);
         }
         catch
         {

@@ -37,6 +37,10 @@ public static class SettingsValidator
         {
             problems.Add($"Lrs:RequestsPerMinutePerCredential: {settings.Lrs.RequestsPerMinutePerCredential} must be 0 (off) or more");
         }
+        if (settings.Reports.SnapshotSeconds is < 0 or > 3600)
+        {
+            problems.Add($"Reports:SnapshotSeconds: {settings.Reports.SnapshotSeconds} is outside 0..3600");
+        }
         foreach (var origin in SplitUrls(settings.Lrs.AllowedOrigins))
         {
             if (origin != "*" && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/"))

@@ -24,6 +24,12 @@ public sealed record ReportsSettings
     /// (the programme's default: members see completion, not who the workers are).
     /// </summary>
     public bool ShowLearnerNames { get; init; }
+
+    /// <summary>
+    /// How long, at most, reports may lag behind incoming statements (seconds); a report cache is
+    /// rebuilt after this when statements arrived. 0 always reads the latest.
+    /// </summary>
+    public int SnapshotSeconds { get; init; } = 30;
 }
 
 /// <summary>The <c>Server</c> section.</summary>

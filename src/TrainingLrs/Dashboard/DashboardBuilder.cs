@@ -6,7 +6,7 @@ using TrainingLrs.Reports;
 namespace TrainingLrs.Dashboard;
 
 /// <summary>Builds the <see cref="DashboardModel"/> from the stores, inside the caller's tenant scope.</summary>
-public sealed class DashboardBuilder(IOrganisationStore organisations, ICompletionStore completions, ModuleCatalog catalog, TimeProvider clock)
+public sealed class DashboardBuilder(IOrganisationStore organisations, ReportSnapshots snapshots, ModuleCatalog catalog, TimeProvider clock)
 {
     /// <summary>Builds the page model for <paramref name="scope"/> narrowed by <paramref name="filter"/>.</summary>
     public DashboardModel Build(ReportScope scope, DashboardFilter filter)
@@ -18,7 +18,8 @@ public sealed class DashboardBuilder(IOrganisationStore organisations, ICompleti
             .Where(p => filter.State is null || p.State == filter.State)
             .ToArray();
         var partnerIds = partners.Select(p => p.Id).ToArray();
-        var rows = completions.Rows(partnerIds);
+        var inFilter = partnerIds.ToHashSet(StringComparer.Ordinal);
+        var rows = snapshots.Rows(memberId is null ? scope : new ReportScope(memberId)).Where(r => r.PartnerId is not null && inFilter.Contains(r.PartnerId)).ToArray();
         var now = clock.GetUtcNow();
         var statuses = ProgressCalculator.CampaignStatus(partnerIds, catalog, rows, now).ToDictionary(s => s.PartnerId);
 

@@ -14,6 +14,7 @@ public static class ReportAuthorization
     /// <summary>Registers OData at <c>/odata</c>, the report source and the reporting policy.</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
+        services.AddSingleton<ReportSnapshots>();
         services.AddSingleton<ReportSource>();
         services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
             .AddAuthenticationSchemes(CredentialAuthenticationHandler.SchemeName)

@@ -5,7 +5,7 @@ using TrainingLrs.Reporting.Organisations;
 namespace TrainingLrs.Reports;
 
 /// <summary>The rows of every report set, already cut to a <see cref="ReportScope"/>; shared by OData, CSV and the dashboard.</summary>
-public sealed class ReportSource(IOrganisationStore organisations, ICompletionStore completions, ModuleCatalog catalog, TrainingLrsSettings settings, TimeProvider clock)
+public sealed class ReportSource(IOrganisationStore organisations, ReportSnapshots snapshots, ModuleCatalog catalog, TrainingLrsSettings settings, TimeProvider clock)
 {
     /// <summary>The names of the sets, as in the OData service document and the CSV URLs.</summary>
     public static IReadOnlyList<string> SetNames { get; } =
@@ -35,14 +35,14 @@ public sealed class ReportSource(IOrganisationStore organisations, ICompletionSt
 
     /// <summary>Learners of the visible partners (all learners for admin).</summary>
     public IQueryable<LearnerRow> Learners(ReportScope scope) =>
-        completions.Learners(PartnerFilter(scope)).Select(l => new LearnerRow
+        snapshots.Get("odata-learners", scope, _ => snapshots.Learners(scope).Select(l => new LearnerRow
         {
             Id = l.Id,
             Name = settings.Reports.ShowLearnerNames ? l.Name : null,
             PartnerId = l.PartnerId,
             FirstSeen = l.FirstSeen,
             LastSeen = l.LastSeen,
-        }).AsQueryable();
+        }).OrderBy(l => l.Id, StringComparer.Ordinal).ToArray()).AsQueryable();
 
     /// <summary>The course's modules (the same for everyone).</summary>
     public IQueryable<ModuleRow> Modules(ReportScope scope) =>
@@ -50,7 +50,7 @@ public sealed class ReportSource(IOrganisationStore organisations, ICompletionSt
 
     /// <summary>Completion rows of the visible partners' learners.</summary>
     public IQueryable<CompletionReportRow> Completions(ReportScope scope) =>
-        completions.Rows(PartnerFilter(scope)).Select(r => new CompletionReportRow
+        snapshots.Get("odata-completions", scope, _ => snapshots.Rows(scope).Select(r => new CompletionReportRow
         {
             Id = r.LearnerId + "|" + r.ModuleId,
             LearnerId = r.LearnerId,
@@ -64,22 +64,20 @@ public sealed class ReportSource(IOrganisationStore organisations, ICompletionSt
             FirstActivity = r.FirstActivity,
             LastActivity = r.LastActivity,
             TimeSpentMinutes = Math.Round(r.TimeSpent.TotalMinutes, 1),
-        }).AsQueryable();
+        }).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray()).AsQueryable();
 
     /// <summary>Per partner × module progress of the visible partners.</summary>
-    public IQueryable<PartnerProgressRow> PartnerProgress(ReportScope scope)
-    {
-        var partners = scope.Partners(organisations).Select(p => p.Id).ToArray();
-        return ProgressCalculator.PartnerProgress(partners, catalog.Modules, completions.Rows(partners))
-            .Select(p => new PartnerProgressRow { PartnerId = p.PartnerId, ModuleId = p.ModuleId, Learners = p.Learners, Satisfied = p.Satisfied, Percent = p.Percent })
+    public IQueryable<PartnerProgressRow> PartnerProgress(ReportScope scope) =>
+        snapshots.Get("odata-progress", scope, _ =>
+            ProgressCalculator.PartnerProgress(scope.Partners(organisations).Select(p => p.Id), catalog.Modules, snapshots.Rows(scope))
+                .Select(p => new PartnerProgressRow { PartnerId = p.PartnerId, ModuleId = p.ModuleId, Learners = p.Learners, Satisfied = p.Satisfied, Percent = p.Percent })
+                .ToArray())
             .AsQueryable();
-    }
 
     /// <summary>Campaign status of the visible partners.</summary>
-    public IQueryable<CampaignStatusRow> CampaignStatus(ReportScope scope)
-    {
-        var partners = scope.Partners(organisations).Select(p => p.Id).ToArray();
-        return ProgressCalculator.CampaignStatus(partners, catalog, completions.Rows(partners), clock.GetUtcNow())
+    public IQueryable<CampaignStatusRow> CampaignStatus(ReportScope scope) =>
+        snapshots.Get("odata-campaign", scope, _ =>
+            ProgressCalculator.CampaignStatus(scope.Partners(organisations).Select(p => p.Id), catalog, snapshots.Rows(scope), clock.GetUtcNow())
             .Select(s => new CampaignStatusRow
             {
                 PartnerId = s.PartnerId,
@@ -90,8 +88,8 @@ public sealed class ReportSource(IOrganisationStore organisations, ICompletionSt
                 CompletedAt = s.CompletedAt,
                 Deadline = catalog.Campaign?.Deadline,
             })
+            .ToArray())
             .AsQueryable();
-    }
 
     /// <summary>A set by name, for the CSV export; null for an unknown name.</summary>
     public IQueryable? Set(string name, ReportScope scope) => name switch
@@ -106,8 +104,4 @@ public sealed class ReportSource(IOrganisationStore organisations, ICompletionSt
         "CampaignStatus" => CampaignStatus(scope),
         _ => null,
     };
-
-    // Admin sees every row, including statements written by keys bound to no partner.
-    private IReadOnlyCollection<string>? PartnerFilter(ReportScope scope) =>
-        scope.SeesAll ? null : scope.Partners(organisations).Select(p => p.Id).ToArray();
 }

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using TrainingLrs.Configuration;
+using TrainingLrs.Hosting;
+using TrainingLrs.Lrs.Credentials;
+using TrainingLrs.Lrs.Storage;
+using TrainingLrs.Reporting.Completion;
+using TrainingLrs.Reporting.Demo;
+using TrainingLrs.Reporting.Organisations;
+
+namespace TrainingLrs.Benchmarks.Reports;
+
+/// <summary>
+/// Reporting at programme scale: 12 members, 600 partners, 50 learners each, 10 modules: 300,000
+/// completion rows. Measures a member's whole OData slice, the full admin CSV export, single-page p95
+/// and dashboard render p95 against a real Kestrel server on a real LiteDB file.
+/// </summary>
+public static class ReportBenchmarks
+{
+    private const string Base = "https://traininglrs.org/courses/bench/modules/";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var learnersPerPartner = Option(args, "--learners-per-partner", 50);
+        var moduleCount = Option(args, "--modules", 10);
+        var folder = Path.Combine(Path.GetTempPath(), "traininglrs-bench-reports-" + Guid.NewGuid().ToString("N")[..8]);
+        var catalog = new ModuleCatalog(
+            [.. Enumerable.Range(1, moduleCount).Select(i => new ModuleInfo($"m{i:00}", $"{Base}m{i:00}", $"Module {i}", MoveOn.CompletedOrPassed, true))],
+            campaign: new CampaignInfo(DateTimeOffset.UtcNow.AddDays(-60), DateTimeOffset.UtcNow.AddDays(30), 10));
+        try
+        {
+            var seed = Stopwatch.StartNew();
+            var (memberId, rows) = Seed(folder, catalog, learnersPerPartner);
+            Console.WriteLine($"seeded {rows:N0} completion rows in {seed.Elapsed.TotalSeconds:0.0} s");
+
+            await using var server = await TrainingLrsServer.StartAsync(
+                new TrainingLrsSettings { Server = new ServerSettings { Urls = "http://127.0.0.1:0", DataDirectory = folder } }, catalog: catalog);
+            var credentials = (ICredentialStore)server.Services.GetService(typeof(ICredentialStore))!;
+            var member = credentials.Create(new CredentialRequest("bench member", [Scopes.Reports], MemberId: memberId));
+            using var http = new HttpClient { BaseAddress = server.Addresses[0], Timeout = TimeSpan.FromMinutes(5) };
+
+            await Measure("warm-up", () => ReadSliceAsync(http, member, "/odata/Completions?$top=10"));
+            var (sliceRows, slice) = await Measure("member OData slice, all pages", () => ReadSliceAsync(http, member, "/odata/Completions"));
+            Console.WriteLine($"  {sliceRows:N0} rows; target ≤ 1 s");
+            var (exportBytes, export) = await Measure("admin CSV export (all rows)", () => ExportAsync(http, server.FirstAdmin!));
+            Console.WriteLine($"  {exportBytes / 1024.0 / 1024.0:0.0} MiB; target ≤ 15 s");
+
+            var pages = new List<double>();
+            var random = new Random(7);
+            for (var i = 0; i < 50; i++)
+            {
+                var skip = random.Next(0, Math.Max(1, sliceRows - 1000));
+                var clock = Stopwatch.StartNew();
+                await ReadSliceAsync(http, member, $"/odata/Completions?$skip={skip}&$top=1000", followNext: false);
+                pages.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"OData page (1,000 rows) p95: {P95(pages):0} ms (median {Median(pages):0} ms); target ≤ 100 ms");
+
+            var cookie = await SignInAsync(http, member);
+            var renders = new List<double>();
+            for (var i = 0; i < 30; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
+                request.Headers.Add("Cookie", cookie);
+                using var response = await http.SendAsync(request);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsStringAsync();
+                renders.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"dashboard render p95: {P95(renders):0} ms (median {Median(renders):0} ms); target ≤ 200 ms");
+            Console.WriteLine($"RSS: {Process.GetCurrentProcess().WorkingSet64 / 1024 / 1024} MiB");
+            _ = slice;
+            _ = export;
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static (string MemberId, int Rows) Seed(string folder, ModuleCatalog catalog, int learnersPerPartner)
+    {
+        using var database = LrsDatabase.Open(folder);
+        var demo = new DemoDataGenerator(new DemoOptions(LearnersPerPartner: learnersPerPartner), catalog, DateTimeOffset.UtcNow);
+        var organisations = new LiteDbOrganisationStore(database);
+        organisations.UpsertMembers(demo.Members());
+        var partners = demo.Partners();
+        organisations.UpsertPartners(partners);
+
+        var completions = new LiteDbCompletionStore(database, catalog);
+        var at = DateTimeOffset.UtcNow.AddDays(-20);
+        var batch = new List<ProjectedStatement>(10_000);
+        foreach (var partner in partners)
+        {
+            for (var l = 0; l < learnersPerPartner; l++)
+            {
+                foreach (var module in catalog.Modules)
+                {
+                    var id = Guid.NewGuid().ToString();
+                    var verb = (l + module.Id.Length) % 3 == 0 ? Verbs.Passed : Verbs.Completed;
+                    var json = $$$"""{"id":"{{{id}}}","actor":{"name":"Learner {{{l}}}","account":{"homePage":"{{{partner.LmsHomePage}}}","name":"{{{partner.Id}}}-{{{l}}}"}},"verb":{"id":"{{{verb}}}"},"object":{"id":"{{{module.ActivityIri}}}"},"result":{"score":{"scaled":0.9}},"timestamp":"{{{at.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}}"}""";
+                    batch.Add(new ProjectedStatement(id, json, at, partner.Id, null));
+                    if (batch.Count == batch.Capacity)
+                    {
+                        ProjectInTransaction(database, completions, batch);
+                        batch.Clear();
+                    }
+                }
+            }
+        }
+        ProjectInTransaction(database, completions, batch);
+        var biggest = organisations.Members().MaxBy(m => organisations.PartnersOf(m.Id).Count)!;
+        return (biggest.Id, completions.Count());
+    }
+
+    // The LRS writer runs the projection inside its batch transaction; do the same here.
+    private static void ProjectInTransaction(LrsDatabase database, LiteDbCompletionStore completions, List<ProjectedStatement> batch)
+    {
+        database.Database.BeginTrans();
+        completions.Project(batch, _ => null);
+        database.Database.Commit();
+    }
+
+    private static async Task<int> ReadSliceAsync(HttpClient http, IssuedCredential credential, string path, bool followNext = true)
+    {
+        var rows = 0;
+        string? next = path;
+        while (next is not null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(next, next.StartsWith("http", StringComparison.Ordinal) ? UriKind.Absolute : UriKind.Relative));
+            request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Credential.Key}:{credential.Secret}")));
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+            rows += json.RootElement.GetProperty("value").GetArrayLength();
+            next = followNext && json.RootElement.TryGetProperty("@odata.nextLink", out var link) ? link.GetString() : null;
+        }
+        return rows;
+    }
+
+    private static async Task<long> ExportAsync(HttpClient http, IssuedCredential admin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/reports/Completions.csv", UriKind.Relative));
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{admin.Credential.Key}:{admin.Secret}")));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0)
+        {
+            total += read;
+        }
+        return total;
+    }
+
+    private static async Task<string> SignInAsync(HttpClient http, IssuedCredential credential)
+    {
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = http.BaseAddress };
+        using var handlerless = await noRedirects.PostAsync("/dashboard/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["key"] = credential.Credential.Key,
+            ["secret"] = credential.Secret,
+        }));
+        if (handlerless.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.OK))
+        {
+            throw new InvalidOperationException($"sign-in failed: {handlerless.StatusCode}");
+        }
+        return string.Join("; ", handlerless.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
+    private static async Task<(T Value, TimeSpan Elapsed)> Measure<T>(string name, Func<Task<T>> action)
+    {
+        var clock = Stopwatch.StartNew();
+        var value = await action();
+        Console.WriteLine($"{name}: {clock.Elapsed.TotalMilliseconds:N0} ms");
+        return (value, clock.Elapsed);
+    }
+
+    private static double P95(List<double> values) => values.Order().ElementAt((int)Math.Ceiling(values.Count * 0.95) - 1);
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
+    }
+}
