@@ -84,6 +84,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             app = builder.Build();
             app.UseAuthentication();
             app.UseAuthorization();
+            app.MapHome();
             app.MapHealth();
             app.MapAdminKeys();
             app.MapAdminImports();
