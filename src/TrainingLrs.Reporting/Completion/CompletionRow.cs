@@ -51,6 +51,9 @@ public sealed record CompletionRow
     /// <summary>A satisfied or waived statement was seen.</summary>
     public bool HasWaiver { get; init; }
 
+    /// <summary>Verification code of the learner's certificate, once the module is satisfied (set by the store).</summary>
+    public string? CertificateCode { get; init; }
+
     /// <summary>A row for a learner's first statement on a module.</summary>
     public static CompletionRow Start(string learnerId, string moduleId, string? partnerId, DateTimeOffset at) => new()
     {

@@ -12,6 +12,12 @@ public interface ICompletionStore
     /// <summary>All learners, or the learners of the given partners.</summary>
     IReadOnlyList<Learner> Learners(IReadOnlyCollection<string>? partnerIds = null);
 
+    /// <summary>The satisfied row whose certificate has this code (any spelling a person may type), or null.</summary>
+    CompletionRow? FindCertificate(string code);
+
+    /// <summary>One learner, or null.</summary>
+    Learner? FindLearner(string learnerId);
+
     /// <summary>How many rows there are.</summary>
     int Count();
 

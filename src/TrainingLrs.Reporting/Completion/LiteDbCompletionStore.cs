@@ -1,5 +1,6 @@
 using LiteDB;
 using TrainingLrs.Lrs.Storage;
+using TrainingLrs.Reporting.Certificates;
 
 namespace TrainingLrs.Reporting.Completion;
 
@@ -12,6 +13,7 @@ public sealed partial class LiteDbCompletionStore : ICompletionStore
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<RowDocument> _rows;
     private readonly ILiteCollection<LearnerDocument> _learners;
+    private readonly CertificateCodes _certificates;
 
     /// <summary>Uses <paramref name="database"/> and makes sure the indexes exist.</summary>
     public LiteDbCompletionStore(LrsDatabase database, ModuleCatalog catalog)
@@ -19,6 +21,7 @@ public sealed partial class LiteDbCompletionStore : ICompletionStore
         ArgumentNullException.ThrowIfNull(database);
         _database = database.Database;
         Catalog = catalog;
+        _certificates = CertificateCodes.For(database);
         _rows = _database.GetCollection<RowDocument>("completions");
         _learners = _database.GetCollection<LearnerDocument>("learners");
         _rows.EnsureIndex(r => r.PartnerId);
@@ -26,6 +29,7 @@ public sealed partial class LiteDbCompletionStore : ICompletionStore
         _rows.EnsureIndex(r => r.LearnerId);
         // Voiding finds the rows a statement contributed to through this index.
         _rows.EnsureIndex("StatementIds", "$.StatementIds[*]");
+        _rows.EnsureIndex(r => r.CertificateCode);
         _learners.EnsureIndex(l => l.PartnerId);
     }
 
@@ -46,6 +50,13 @@ public sealed partial class LiteDbCompletionStore : ICompletionStore
 
     /// <inheritdoc />
     public int Count() => _rows.Count();
+
+    /// <inheritdoc />
+    public CompletionRow? FindCertificate(string code) =>
+        CertificateCodes.Normalize(code) is { } normalized && _rows.FindOne(r => r.CertificateCode == normalized) is { } document ? ToRow(document) : null;
+
+    /// <inheritdoc />
+    public Learner? FindLearner(string learnerId) => _learners.FindById(learnerId) is { } document ? ToLearner(document) : null;
 
     /// <inheritdoc />
     public long Version => Interlocked.Read(ref _version);
@@ -86,9 +97,10 @@ public sealed partial class LiteDbCompletionStore : ICompletionStore
         HasFailed = d.HasFailed,
         HasAttended = d.HasAttended,
         HasWaiver = d.HasWaiver,
+        CertificateCode = d.CertificateCode,
     };
 
-    private static RowDocument ToDocument(CompletionRow r, List<string> statementIds) => new()
+    private RowDocument ToDocument(CompletionRow r, List<string> statementIds) => new()
     {
         Id = RowId(r.LearnerId, r.ModuleId),
         LearnerId = r.LearnerId,
@@ -107,6 +119,7 @@ public sealed partial class LiteDbCompletionStore : ICompletionStore
         HasFailed = r.HasFailed,
         HasAttended = r.HasAttended,
         HasWaiver = r.HasWaiver,
+        CertificateCode = r.Satisfied ? _certificates.For(r.LearnerId, r.ModuleId) : null,
         StatementIds = statementIds,
     };
 
@@ -132,6 +145,7 @@ public sealed partial class LiteDbCompletionStore : ICompletionStore
         public bool HasFailed { get; set; }
         public bool HasAttended { get; set; }
         public bool HasWaiver { get; set; }
+        public string? CertificateCode { get; set; }
         public List<string> StatementIds { get; set; } = [];
     }
 

@@ -27,8 +27,10 @@ public sealed class ModuleCatalog
     /// <param name="modules">The modules in course order.</param>
     /// <param name="webinars">Webinar activity IRI → ids of the modules attendance counts for.</param>
     /// <param name="campaign">The campaign, if the course defines one.</param>
-    public ModuleCatalog(IReadOnlyList<ModuleInfo> modules, IReadOnlyDictionary<string, IReadOnlyList<string>>? webinars = null, CampaignInfo? campaign = null)
+    /// <param name="courseTitle">The course's English title, for certificates.</param>
+    public ModuleCatalog(IReadOnlyList<ModuleInfo> modules, IReadOnlyDictionary<string, IReadOnlyList<string>>? webinars = null, CampaignInfo? campaign = null, string courseTitle = "Labor rights training")
     {
+        CourseTitle = courseTitle;
         Modules = modules;
         _byIri = modules.ToDictionary(m => m.ActivityIri, StringComparer.Ordinal);
         _webinars = new Dictionary<string, IReadOnlyList<string>>(webinars ?? new Dictionary<string, IReadOnlyList<string>>(), StringComparer.Ordinal);
@@ -40,6 +42,9 @@ public sealed class ModuleCatalog
 
     /// <summary>The modules in course order.</summary>
     public IReadOnlyList<ModuleInfo> Modules { get; }
+
+    /// <summary>The course's English title.</summary>
+    public string CourseTitle { get; }
 
     /// <summary>The campaign, or null.</summary>
     public CampaignInfo? Campaign { get; }

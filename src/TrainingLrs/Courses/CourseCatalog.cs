@@ -34,6 +34,6 @@ public static class CourseCatalog
                 new DateTimeOffset(deadline.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero),
                 Math.Max(1, c.LearnersPerPartner))
             : null;
-        return new ModuleCatalog(modules, webinars, campaign);
+        return new ModuleCatalog(modules, webinars, campaign, course.TitleIn("en"));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TrainingLrs.Admin;
 using TrainingLrs.Configuration;
+using TrainingLrs.Certificates;
 using TrainingLrs.Dashboard;
 using TrainingLrs.Lessons;
 using TrainingLrs.Lrs.Credentials;
@@ -90,6 +91,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             app.MapAdminImports();
             app.MapReports();
             app.MapDashboard();
+            app.MapCertificates();
             if (lessons is not null)
             {
                 app.MapLessons(lessons);

@@ -57,6 +57,8 @@ public sealed class CompletionReportRow
     public DateTimeOffset LastActivity { get; init; }
     /// <summary>Time spent in minutes.</summary>
     public double TimeSpentMinutes { get; init; }
+    /// <summary>Verification code of the learner's certificate (satisfied rows only); the certificate is at /certificates/{code}.</summary>
+    public string? CertificateCode { get; init; }
 }
 
 /// <summary>A partner's learners on a module.</summary>

@@ -64,6 +64,7 @@ public sealed class ReportSource(IOrganisationStore organisations, ReportSnapsho
             FirstActivity = r.FirstActivity,
             LastActivity = r.LastActivity,
             TimeSpentMinutes = Math.Round(r.TimeSpent.TotalMinutes, 1),
+            CertificateCode = r.CertificateCode,
         }).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray()).AsQueryable();
 
     /// <summary>Per partner × module progress of the visible partners.</summary>

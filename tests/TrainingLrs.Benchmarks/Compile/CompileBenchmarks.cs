@@ -44,6 +44,8 @@ public static class CompileBenchmarks
                 var template = Template.Parse(File.ReadAllText(Path.Combine(repository, "themes", "default", "templates", "lesson.scriban")));
                 var pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().UseYamlFrontMatter().Build();
                 var floor = Median(() => RawFloor(files, pipeline));
+                var stages = CourseCompiler.Compile(options).Summary.StageTimes;
+                Console.WriteLine("  stages: " + string.Join(", ", stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:0} ms")));
                 Console.WriteLine($"x{scale} ({modules * scale} modules, {files.Count} pages): full compile {full:0.0} ms, raw Markdig+Scriban floor {floor:0.0} ms, ratio {full / floor:0.0}× (target ≤ 3×)");
             }
             return 0;

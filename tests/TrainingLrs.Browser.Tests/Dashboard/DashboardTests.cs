@@ -144,4 +144,23 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         Assert.False(overflow, "the page scrolls sideways at 360 px");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "traininglrs-dashboard-360.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Certificate_and_verify_pages_have_no_wcag_aa_violations_and_print_on_one_page()
+    {
+        var completions = (LiteDbCompletionStore)_server.Services.GetService(typeof(LiteDbCompletionStore))!;
+        var code = completions.Rows().First(r => r.CertificateCode is not null).CertificateCode!;
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(_server.Addresses[0], "/certificates/" + code).ToString());
+        Assert.Empty(await Axe.ViolationsAsync(page));
+        var pdf = await page.PdfAsync(new PagePdfOptions { Landscape = true });
+        var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");
+        Assert.True(pages.Count == 1, $"the certificate prints on {pages.Count} pages");
+
+        await page.GotoAsync(new Uri(_server.Addresses[0], "/verify/" + code).ToString());
+        Assert.Contains("Valid.", await page.InnerTextAsync("main"));
+        Assert.Empty(await Axe.ViolationsAsync(page));
+    }
 }
