@@ -10,6 +10,12 @@ namespace TrainingLrs.Authoring.Compilation;
 /// <param name="Secret">Lesson key secret (Basic auth password).</param>
 public sealed record LrsConnection(Uri Endpoint, string Key, string Secret)
 {
+    /// <summary>
+    /// The partner LMS's home page, used as <c>account.homePage</c> of learners identified by their LMS
+    /// id. Null when unknown: the lesson then uses its own origin.
+    /// </summary>
+    public Uri? LmsHomePage { get; init; }
+
     /// <summary>Hides the secret so the record can be logged.</summary>
-    public override string ToString() => $"LrsConnection {{ Endpoint = {Endpoint}, Key = {Key}, Secret = *** }}";
+    public override string ToString() => $"LrsConnection {{ Endpoint = {Endpoint}, Key = {Key}, Secret = ***, LmsHomePage = {LmsHomePage} }}";
 }

@@ -37,10 +37,20 @@ internal static class LessonLabels
         ["passed"] = "You passed.",
         ["failed"] = "You did not reach the pass mark.",
         ["no_attempts"] = "No attempts left.",
+        ["pages_nav"] = "Lesson pages",
+        ["previous"] = "Previous",
+        ["next"] = "Next",
+        ["page_of"] = "Page {0} of {1}",
+        ["exit"] = "Save and exit",
+        ["resume_prompt"] = "Welcome back. Continue where you left off?",
+        ["resume"] = "Continue",
+        ["restart"] = "Start from the beginning",
+        ["exited"] = "Your progress is saved. You can close this window.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The labels the browser runtime needs, copied into the lesson data.</summary>
-    public static readonly string[] RuntimeKeys = ["correct", "incorrect", "choose_first", "score", "passed", "failed", "no_attempts", "submit", "retry"];
+    public static readonly string[] RuntimeKeys = ["correct", "incorrect", "choose_first", "score", "passed", "failed", "no_attempts", "submit", "retry", "assessment_intro", "attempts",
+        "pages_nav", "previous", "next", "page_of", "exit", "resume_prompt", "resume", "restart", "exited"];
 
     public static string Get(HtmlRenderer renderer, string key)
     {

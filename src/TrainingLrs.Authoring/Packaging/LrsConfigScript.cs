@@ -21,6 +21,11 @@ internal static class LrsConfigScript
                 ["auth"] = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(lrs.Key + ":" + lrs.Secret)),
             },
         };
+        if (lrs?.LmsHomePage is { } homePage)
+        {
+            config["lrs"]!["homePage"] = homePage.ToString();
+        }
+
         return "window.TrainingLrsConfig = " + config.ToJsonString() + ";\n";
     }
 }

@@ -1,166 +1,155 @@
 /*
- * Lesson interactivity: knowledge checks, scenarios and the scored assessment.
- * No LMS code lives here; results are announced as DOM events ("traininglrs:answered",
- * "traininglrs:assessment") for the SCORM/cmi5/xAPI runtime to pick up.
- * Native form controls and buttons keep everything keyboard operable.
+ * The lesson runtime: finds out how the page was launched (cmi5 launch parameters, a SCORM 1.2 or
+ * 2004 API, or our own web launch), restores the learner's place, and passes every lesson event to
+ * the channels that report it (channels.js). Loaded last; the other scripts only define functions.
  */
-(function () {
+(() => {
   "use strict";
-
-  var dataElement = document.getElementById("lesson-data");
-  if (!dataElement) { return; }
-  var lesson = JSON.parse(dataElement.textContent);
-  var labels = lesson.labels || {};
-
-  function label(key, value) {
-    var text = labels[key] || key;
-    return value === undefined ? text : text.replace("{0}", value);
-  }
-
-  function emit(name, detail) {
-    document.dispatchEvent(new CustomEvent("traininglrs:" + name, { detail: detail }));
-  }
-
-  function chosen(fieldset) {
-    return Array.prototype.filter.call(fieldset.querySelectorAll("input"), function (i) { return i.checked; })
-      .map(function (i) { return i.value; });
-  }
-
-  function sameSet(a, b) {
-    return a.length === b.length && a.every(function (x) { return b.indexOf(x) >= 0; });
-  }
-
-  function byId(list, id) {
-    for (var i = 0; i < list.length; i++) { if (list[i].id === id) { return list[i]; } }
-    return null;
-  }
-
-  // Shows the feedback of the chosen options and marks them right or wrong; returns true if all correct.
-  function mark(fieldset, key) {
-    var picked = chosen(fieldset);
-    var ok = sameSet(picked, key.correct);
-    fieldset.querySelectorAll(".option").forEach(function (option) {
-      var input = option.querySelector("input");
-      var feedback = option.querySelector(".option-feedback");
-      option.classList.remove("is-correct", "is-wrong");
-      if (input.checked) {
-        option.classList.add(key.correct.indexOf(input.value) >= 0 ? "is-correct" : "is-wrong");
-      }
-      if (feedback) { feedback.hidden = !input.checked; }
-    });
-    var explanation = fieldset.querySelector(".explanation");
-    if (explanation) { explanation.hidden = false; }
-    return { ok: ok, picked: picked };
-  }
-
-  function setupKnowledgeChecks() {
-    document.querySelectorAll("form.knowledge-check").forEach(function (form) {
-      var fieldset = form.querySelector("fieldset.question");
-      var key = byId(lesson.knowledgeChecks, fieldset.dataset.question);
-      var live = form.querySelector(".feedback");
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        if (chosen(fieldset).length === 0) { live.textContent = label("choose_first"); return; }
-        var result = mark(fieldset, key);
-        live.textContent = label(result.ok ? "correct" : "incorrect");
-        emit("answered", { questionId: key.id, response: result.picked, success: result.ok, kind: "knowledge-check" });
-      });
-    });
-  }
-
-  function setupScenarios() {
-    document.querySelectorAll("section.scenario").forEach(function (section) {
-      var steps = section.querySelectorAll("form.scenario-step");
-      var key = byId(lesson.scenarios, section.dataset.scenario) || { steps: [] };
-      steps.forEach(function (step, index) {
-        if (index > 0) { step.hidden = true; }
-        step.addEventListener("submit", function (event) {
-          event.preventDefault();
-          var picked = chosen(step);
-          var live = step.querySelector(".feedback");
-          if (picked.length === 0) { live.textContent = label("choose_first"); return; }
-          step.querySelectorAll(".consequence").forEach(function (c) { c.hidden = c.dataset.option !== picked[0]; });
-          var consequence = step.querySelector('.consequence[data-option="' + picked[0] + '"]');
-          live.textContent = consequence ? consequence.textContent.trim() : "";
-          emit("answered", { questionId: section.dataset.scenario + "-step-" + (index + 1), response: picked,
-            success: (key.steps[index] || []).indexOf(picked[0]) >= 0, kind: "scenario" });
-          var next = steps[index + 1];
-          if (next && next.hidden) {
-            next.hidden = false;
-            next.setAttribute("tabindex", "-1");
-            next.focus();
-          }
-        });
-      });
-    });
-  }
-
-  function shuffle(list) {
-    for (var i = list.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var t = list[i]; list[i] = list[j]; list[j] = t;
-    }
-    return list;
-  }
-
-  function setupAssessment() {
-    var spec = lesson.assessment;
-    var section = spec && document.getElementById(spec.id);
-    if (!section) { return; }
-    var form = section.querySelector("form.assessment-form");
-    var button = form.querySelector("button.submit");
-    var live = form.querySelector(".result");
-    var all = Array.prototype.slice.call(form.querySelectorAll("fieldset.question"));
-    var attempt = 0;
-    var drawn = [];
-
-    // Draws this attempt's questions from the pool, in shuffled order when asked.
-    function draw() {
-      var pool = spec.shuffle ? shuffle(all.slice()) : all.slice();
-      drawn = pool.slice(0, spec.poolSize);
-      all.forEach(function (q) {
-        var active = drawn.indexOf(q) >= 0;
-        q.classList.toggle("is-hidden", !active);
-        q.disabled = !active;
-        q.querySelectorAll("input").forEach(function (i) { i.checked = false; });
-        q.querySelectorAll(".option-feedback").forEach(function (f) { f.hidden = true; });
-        q.querySelectorAll(".option").forEach(function (o) { o.classList.remove("is-correct", "is-wrong"); });
-      });
-      drawn.forEach(function (q) { form.insertBefore(q, button); });
-      button.textContent = label("submit");
-      button.disabled = false;
-    }
-
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      if (button.disabled) { return; }
-      if (button.dataset.mode === "retry") { button.dataset.mode = ""; draw(); live.textContent = ""; return; }
-      attempt++;
-      var right = 0;
-      var answers = drawn.map(function (q) {
-        var result = mark(q, byId(spec.questions, q.dataset.question));
-        if (result.ok) { right++; }
-        return { questionId: q.dataset.question, response: result.picked, success: result.ok };
-      });
-      var score = drawn.length ? Math.round((right / drawn.length) * 100) : 0;
-      var passed = score >= spec.passMark;
-      var left = spec.attempts > 0 ? spec.attempts - attempt : Infinity;
-      live.textContent = label("score", score) + " " + label(passed ? "passed" : "failed");
-      emit("assessment", { assessmentId: spec.id, score: score, scaled: score / 100, passed: passed,
-        attempt: attempt, answers: answers, passMark: spec.passMark });
-      if (passed || left <= 0) {
-        button.disabled = true;
-        if (!passed) { live.textContent += " " + label("no_attempts"); }
-      } else {
-        button.dataset.mode = "retry";
-        button.textContent = label("retry");
-      }
-    });
-    draw();
-  }
-
-  setupKnowledgeChecks();
-  setupScenarios();
-  setupAssessment();
+  const ns = window.TrainingLrs;
+  const dataElement = document.getElementById("lesson-data");
+  if (!ns || !dataElement) { return; }
+  const lesson = JSON.parse(dataElement.textContent);
+  const labels = lesson.labels || {};
+  const config = window.TrainingLrsConfig || { format: "web", lrs: null };
+  const started = Date.now();
+  const RESUME_STATE = "https://traininglrs.org/xapi/state/resume";
+  const label = (key, ...values) => values.reduce((text, v, i) => text.replace(`{${i}}`, v), labels[key] || key);
   window.TrainingLrsLesson = lesson;
+
+  // Our LRS, when this package carries one (partner packages and the web launch).
+  function ourLrs(actor, snap, extra) {
+    if (!config.lrs || !config.lrs.endpoint) { return []; }
+    const auth = () => config.lrs.auth;
+    const queue = ns.statementQueue({ endpoint: config.lrs.endpoint, auth, storageKey: "traininglrs:queue:" + config.lrs.endpoint });
+    const factory = ns.statementFactory({ actor, activityId: lesson.activityId, title: lesson.title, language: lesson.language,
+      context: { contextActivities: { grouping: [{ objectType: "Activity", id: lesson.courseId }] } } });
+    return [ns.xapiChannel({ factory, queue, started, done: snap.d, quiet: !!(extra && extra.quiet) })];
+  }
+
+  const account = (id, name) => Object.assign({ objectType: "Agent", account: { homePage: (config.lrs && config.lrs.homePage) || window.location.origin, name: id } },
+    name ? { name } : {});
+
+  function launchScorm(found) {
+    const session = ns.scormSession(found);
+    const info = session.start();
+    if (!info) { return null; }
+    if (info.passMark !== null && lesson.assessment) { lesson.assessment.passMark = info.passMark; }
+    const snap = ns.decodeSnapshot(info.suspendData);
+    const location = parseInt(info.location, 10);
+    if (!Number.isNaN(location)) { snap.p = location; }
+    const actor = account(info.learner.id || "unknown", info.learner.name);
+    return { kind: "scorm-" + found.version, snap, limit: session.suspendLimit, resumed: info.entry === "resume",
+      channels: [ns.scormChannel(session)].concat(ourLrs(actor, snap, { quiet: info.review })) };
+  }
+
+  async function launchCmi5(params) {
+    const { auth, state, launchData, normal } = await ns.cmi5Launch(params);
+    if (typeof launchData.masteryScore === "number" && lesson.assessment) { lesson.assessment.passMark = Math.round(launchData.masteryScore * 100); }
+    const where = { activityId: params.activityId, agent: params.actor, registration: params.registration, stateId: RESUME_STATE };
+    const stateChannel = ns.stateChannel({ state, where, storageKey: "traininglrs:resume:" + params.registration });
+    const snap = ns.decodeSnapshot(await stateChannel.restore());
+    const context = Object.assign({}, launchData.contextTemplate, { registration: params.registration });
+    const factory = ns.statementFactory({ actor: params.actor, activityId: params.activityId, title: lesson.title,
+      language: lesson.language, context, defined: ns.cmi5Decorator(launchData) });
+    const queue = ns.statementQueue({ endpoint: params.endpoint, auth: () => auth, storageKey: "traininglrs:cmi5:" + params.registration });
+    const channel = ns.xapiChannel({ factory, queue, started, done: snap.d, quiet: !normal, judgeOncePerSession: true });
+    return { kind: "cmi5", snap, limit: 64000, resumed: ns.hasProgress(snap), returnURL: launchData.returnURL,
+      channels: [channel, stateChannel] };
+  }
+
+  // Web launch from our server: the learner comes from the URL (learnerId, learnerName) or, when
+  // nobody is signed in, an anonymous id kept in this browser.
+  async function launchWeb() {
+    const q = new URLSearchParams(window.location.search);
+    let id = q.get("learnerId");
+    if (!id) {
+      try { id = localStorage.getItem("traininglrs:anonymous"); } catch { id = null; }
+      id = id || "anonymous-" + ns.uuid();
+      try { localStorage.setItem("traininglrs:anonymous", id); } catch { /* blocked or private mode */ }
+    }
+    const actor = account(id, q.get("learnerName"));
+    const state = config.lrs && config.lrs.endpoint ? ns.xapiState({ endpoint: config.lrs.endpoint, auth: () => config.lrs.auth }) : null;
+    const where = { activityId: lesson.activityId, agent: actor, stateId: RESUME_STATE };
+    const stateChannel = ns.stateChannel({ state, where, storageKey: `traininglrs:resume:${lesson.activityId}:${id}` });
+    const snap = ns.decodeSnapshot(await stateChannel.restore());
+    return { kind: "web", snap, limit: 64000, resumed: ns.hasProgress(snap), channels: ourLrs(actor, snap).concat([stateChannel]) };
+  }
+
+  async function launch() {
+    const params = ns.cmi5Params();
+    if (params) { return launchCmi5(params); }
+    const found = ns.findScormApi(config.format);
+    return (found && launchScorm(found)) || launchWeb();
+  }
+
+  function run(session) {
+    const { snap, channels } = session;
+    const each = (method, ...args) => channels.forEach((c) => { try { if (c[method]) { c[method](...args); } } catch (e) { console.error(e); } });
+    const spec = lesson.assessment;
+    let pages = null, finished = false, ticker = 0, prompting = false;
+
+    const persist = () => each("save", snap, ns.encodeSnapshot(snap, session.limit));
+    const isFinished = () => !!snap.d.end && (!spec || !!snap.as.ok || (spec.attempts > 0 && snap.as.n >= spec.attempts));
+
+    async function finish(byLearner) {
+      if (finished) { return; }
+      finished = true;
+      persist();
+      clearInterval(ticker);
+      await Promise.all(channels.map((c) => (c.finish ? c.finish(!isFinished(), byLearner) : null)));
+      if (!byLearner) { return; }
+      if (pages) { pages.end(label("exited")); }
+      if (session.returnURL) { window.location.assign(session.returnURL); }
+    }
+
+    each("start");
+    ns.setupInteractions(lesson, label, snap);
+    document.addEventListener("traininglrs:answered", (e) => { each("onAnswered", e.detail); persist(); });
+    document.addEventListener("traininglrs:assessment", (e) => {
+      const detail = Object.assign({ attemptsLeft: spec && spec.attempts > 0 ? spec.attempts - e.detail.attempt : Infinity }, e.detail);
+      each("onAssessment", detail);
+      persist();
+    });
+
+    pages = ns.setupPages(label, (index) => {
+      if (finished) { return; }
+      const seen = snap.s.padEnd(pages ? pages.count : index + 1, "0").split("");
+      const isNew = seen[index] !== "1";
+      seen[index] = "1";
+      snap.s = seen.join("");
+      // While the resume prompt is open the bookmark keeps pointing where the learner left off.
+      if (!prompting) { snap.p = index; }
+      each("onPage", index, pages ? pages.count : 1, isNew);
+      if (pages && index === pages.count - 1) { snap.d.end = 1; each("onCompleted"); }
+      persist();
+    }, () => finish(true));
+
+    const start = Math.min(snap.p, pages ? pages.count - 1 : 0);
+    // A lesson too short to have pages is read in full as soon as it is open.
+    if (!pages) { snap.d.end = 1; each("onCompleted"); persist(); }
+    if (pages) {
+      prompting = start > 0;
+      pages.show(0, false);
+      if (start > 0 || (session.resumed && ns.hasProgress(snap))) {
+        prompting = true;
+        const answer = (index) => { prompting = false; pages.show(index, true); };
+        pages.prompt(() => answer(start), () => answer(0));
+      }
+    }
+
+    ticker = setInterval(() => { persist(); each("tick"); }, 45000);
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden" && !finished) { persist(); each("hidden"); } });
+    window.addEventListener("pagehide", () => { finish(false); });
+    // A page restored from the back/forward cache has already finished its session: start a new one.
+    window.addEventListener("pageshow", (event) => { if (event.persisted) { window.location.reload(); } });
+    document.documentElement.dataset.launch = session.kind;
+    ns.finish = finish;
+  }
+
+  launch().then(run, (error) => {
+    // A failed cmi5 launch must not leave a blank page: the lesson still works, it just cannot report.
+    console.error("TrainingLrs: launch failed", error);
+    document.documentElement.dataset.launch = "failed";
+    run({ kind: "none", snap: ns.emptySnapshot(), limit: 64000, resumed: false, channels: [] });
+  });
 })();
