@@ -129,7 +129,8 @@ internal static class LessonLint
 
         if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !url.StartsWith('/'))
         {
-            if (link.IsImage || absolute.Scheme is not ("https" or "http" or "mailto"))
+            // tel: and sms: let a worker on a phone call or text a hotline with one tap.
+            if (link.IsImage || absolute.Scheme is not ("https" or "http" or "mailto" or "tel" or "sms"))
             {
                 diagnostics.Error(lesson.Path, line, column, DiagnosticCodes.ExternalResource,
                     $"{what} '{url}' is not allowed: lessons must be self-contained, so put the file in {MediaFolder}/ and link to it there.");

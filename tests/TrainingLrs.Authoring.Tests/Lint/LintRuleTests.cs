@@ -172,6 +172,20 @@ public sealed class LintRuleTests
     }
 
     [Fact]
+    public void Phone_and_text_links_are_allowed_so_workers_can_call_a_hotline_with_one_tap()
+    {
+        var d = CompileOne("Call [1-888-373-7888](tel:+18883737888) or text [233733](sms:233733).");
+        Assert.DoesNotContain(d.Diagnostics, x => x.Code == DiagnosticCodes.ExternalResource);
+    }
+
+    [Fact]
+    public void A_link_with_another_scheme_is_an_error()
+    {
+        var d = CompileOne("[Open](ftp://files.example.org/handout.pdf)");
+        AssertSingle(d, DiagnosticCodes.ExternalResource, EnPath, 6);
+    }
+
+    [Fact]
     public void Heading_that_skips_a_level_is_an_error()
     {
         var d = CompileOne("""
