@@ -1,17 +1,21 @@
-// Benchmarks by verb: `dotnet run -c Release --project tests/TrainingLrs.Benchmarks -- reports [options]`.
+// Benchmarks by verb: `dotnet run -c Release --project tests/TrainingLrs.Benchmarks -- <lrs|reports|compile> [options]`.
 using TrainingLrs.Benchmarks.Compile;
+using TrainingLrs.Benchmarks.Lrs;
 using TrainingLrs.Benchmarks.Reports;
 
 return args.FirstOrDefault() switch
 {
+    "lrs-get" => await HttpWorkload.MeasureQueriesAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)),
     "reports" => await ReportBenchmarks.RunAsync(args[1..]),
     "compile" => CompileBenchmarks.Run(args[1..]),
+    "lrs" => await LrsBenchmarks.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TrainingLrs.Benchmarks reports [--learners-per-partner N] [--modules N]");
+    Console.Error.WriteLine("usage: TrainingLrs.Benchmarks lrs [--statements N] [--singles N] [--stored N]");
+    Console.Error.WriteLine("       TrainingLrs.Benchmarks reports [--learners-per-partner N] [--modules N]");
     Console.Error.WriteLine("       TrainingLrs.Benchmarks compile [MODULES]");
     return 2;
 }

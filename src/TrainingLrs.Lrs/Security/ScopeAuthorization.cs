@@ -15,14 +15,19 @@ public static class ScopeAuthorization
     /// <summary>The policy name requiring any one of <paramref name="scopes"/>.</summary>
     public static string Policy(params string[] scopes) => Prefix + string.Join('|', scopes);
 
-    /// <summary>Registers the authentication scheme and a policy provider that understands scope policies.</summary>
+    /// <summary>Registers the authentication scheme and a policy provider that understands scope policies (once, however often called).</summary>
     public static IServiceCollection AddCredentialAuthentication(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(ScopePolicyProvider)))
+        {
+            return services;
+        }
+        services.AddSingleton<ScopePolicyProvider>();
         services.AddAuthentication(CredentialAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CredentialAuthenticationHandler>(
                 CredentialAuthenticationHandler.SchemeName, _ => { });
         services.AddAuthorization();
-        services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
+        services.AddSingleton<IAuthorizationPolicyProvider>(sp => sp.GetRequiredService<ScopePolicyProvider>());
         services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         return services;
     }

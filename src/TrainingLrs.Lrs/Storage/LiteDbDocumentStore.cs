@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using LiteDB;
+using TrainingLrs.Lrs.Http;
+using TrainingLrs.Lrs.Statements;
+
+namespace TrainingLrs.Lrs.Storage;
+
+/// <summary>
+/// State and profile documents in one collection. Ids and scopes are hashed because activity IRIs and
+/// agent identifiers can be longer than a LiteDB index key may be.
+/// </summary>
+internal sealed class LiteDbDocumentStore : IDocumentStore
+{
+    private const string Collection = "documents";
+
+    private readonly LiteDatabase _database;
+    private readonly LiteDbWriter _writer;
+    private readonly TimeProvider _clock;
+
+    public LiteDbDocumentStore(LrsDatabase database, LiteDbWriter writer, TimeProvider? clock = null)
+    {
+        _database = database.Database;
+        _writer = writer;
+        _clock = clock ?? TimeProvider.System;
+        var documents = _database.GetCollection(Collection);
+        documents.EnsureIndex("s", "$.s");
+        documents.EnsureIndex("a", "$.a");
+    }
+
+    public StoredDocument? Find(DocumentScope scope, string id) =>
+        _database.GetCollection(Collection).FindById(Key(scope, id)) is { } d ? ToDocument(d) : null;
+
+    public IReadOnlyList<StoredDocument> List(DocumentScope scope, DateTimeOffset? since)
+    {
+        var since_ = since?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        return _database.GetCollection(Collection).Find(Parameterized.Expression("$.s = @0", ScopeKey(scope)))
+            .Where(d => d["u"].AsInt64 > since_)
+            .Select(ToDocument)
+            .ToArray();
+    }
+
+    public Task<StoredDocument> SaveAsync(DocumentScope scope, string id, string contentType, byte[] content, bool merge, DocumentPreconditions conditions) =>
+        _writer.Enqueue(new SaveJob(this, scope, id, contentType, content, merge, conditions));
+
+    /// <summary>Deletes one document (id given) or every document of the scope.</summary>
+    public Task<int> DeleteAsync(DocumentScope scope, string? id, DocumentPreconditions conditions) =>
+        _writer.Enqueue(new DeleteJob(this, scope, id, conditions));
+
+    /// <summary>Documents of an agent (state and agent profiles), for erasure.</summary>
+    internal List<BsonValue> FindByAgent(string agentIdentifier) =>
+        _database.GetCollection(Collection).Find(Parameterized.Expression("$.a = @0", StatementKeys.Make('g', agentIdentifier))).Select(d => d["_id"]).ToList();
+
+    internal static void DeleteByIds(LiteDatabase database, IEnumerable<BsonValue> ids)
+    {
+        var collection = database.GetCollection(Collection);
+        foreach (var id in ids)
+        {
+            collection.Delete(id);
+        }
+    }
+
+    private static string ScopeKey(DocumentScope scope) => StatementKeys.Make('s', scope.Text);
+
+    private static string Key(DocumentScope scope, string id) => StatementKeys.Make('d', scope.Text + "\u001f" + id);
+
+    private static StoredDocument ToDocument(BsonDocument d) =>
+        new(d["id"].AsString, d["ct"].AsString, d["d"].AsBinary, d["e"].AsString, DateTimeOffset.FromUnixTimeMilliseconds(d["u"].AsInt64));
+
+    private static void Check(StoredDocument? existing, DocumentPreconditions conditions)
+    {
+        if (conditions.IfMatch is { } ifMatch
+            && (existing is null || (ifMatch.Trim() != "*" && !ifMatch.Split(',').Select(t => t.Trim()).Contains(existing.ETag))))
+        {
+            throw XapiException.PreconditionFailed("If-Match does not match the current document");
+        }
+        if (conditions.IfNoneMatch is { } ifNoneMatch && existing is not null
+            && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Select(t => t.Trim()).Contains(existing.ETag)))
+        {
+            throw XapiException.PreconditionFailed("If-None-Match: the document already exists");
+        }
+        if (conditions.RequiredForExisting && existing is not null && conditions.IfMatch is null && conditions.IfNoneMatch is null)
+        {
+            throw XapiException.Conflict("the document exists: send If-Match (to replace it) or If-None-Match");
+        }
+    }
+
+    private static string ETag(byte[] content) => "\"" + Convert.ToHexStringLower(SHA1.HashData(content)) + "\"";
+
+    private sealed class SaveJob(LiteDbDocumentStore store, DocumentScope scope, string id, string contentType, byte[] content, bool merge, DocumentPreconditions conditions)
+        : WriteJob<StoredDocument>
+    {
+        private StoredDocument? _existing;
+
+        public override void Prepare(LiteDatabase database)
+        {
+            _existing = store.Find(scope, id);
+            Check(_existing, conditions);
+            if (merge && _existing is not null && !IsJson(_existing.ContentType))
+            {
+                throw XapiException.BadRequest("the stored document is not JSON, so a POST cannot merge into it");
+            }
+        }
+
+        protected override StoredDocument Apply(LiteDatabase database)
+        {
+            var (type, bytes) = (contentType, content);
+            if (merge && _existing is not null)
+            {
+                // POST merges the top-level properties of two JSON objects; the incoming one wins.
+                var merged = JsonNode.Parse(_existing.Content)!.AsObject();
+                foreach (var (key, value) in JsonNode.Parse(content)!.AsObject())
+                {
+                    merged[key] = value?.DeepClone();
+                }
+                (type, bytes) = ("application/json", System.Text.Encoding.UTF8.GetBytes(merged.ToJsonString()));
+            }
+            var updated = store._clock.GetUtcNow();
+            var document = new BsonDocument
+            {
+                ["_id"] = Key(scope, id),
+                ["s"] = ScopeKey(scope),
+                ["a"] = scope.AgentIdentifier is null ? BsonValue.Null : StatementKeys.Make('g', scope.AgentIdentifier),
+                ["id"] = id,
+                ["ct"] = type,
+                ["d"] = bytes,
+                ["e"] = ETag(bytes),
+                ["u"] = updated.ToUnixTimeMilliseconds(),
+            };
+            database.GetCollection(Collection).Upsert(document);
+            return ToDocument(document);
+        }
+    }
+
+    private sealed class DeleteJob(LiteDbDocumentStore store, DocumentScope scope, string? id, DocumentPreconditions conditions) : WriteJob<int>
+    {
+        public override void Prepare(LiteDatabase database)
+        {
+            if (id is not null && (conditions.IfMatch is not null || conditions.IfNoneMatch is not null))
+            {
+                Check(store.Find(scope, id), conditions with { RequiredForExisting = false });
+            }
+        }
+
+        protected override int Apply(LiteDatabase database)
+        {
+            var collection = database.GetCollection(Collection);
+            return id is not null
+                ? (collection.Delete(Key(scope, id)) ? 1 : 0)
+                : collection.DeleteMany(Parameterized.Expression("$.s = @0", ScopeKey(scope)));
+        }
+    }
+
+    public static bool IsJson(string contentType) =>
+        contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LiteDB;
+using TrainingLrs.Lrs.Statements;
+
+namespace TrainingLrs.Lrs.Storage;
+
+// Activity definitions and deletion (privacy erasure and purge).
+internal sealed partial class LiteDbStatementStore
+{
+    /// <summary>
+    /// Merges a definition into the canonical one: language maps gain and replace entries, other
+    /// properties are replaced. Runs on the writer thread inside the statement's transaction.
+    /// </summary>
+    internal void MergeActivity(LiteDatabase database, string activityId, JsonObject definition)
+    {
+        // Most statements repeat the definition they sent last time; merging it again changes nothing.
+        var sent = definition.ToJsonString();
+        if (_mergedDefinitions.TryGetValue(activityId, out var last) && last == sent)
+        {
+            return;
+        }
+        if (_mergedDefinitions.Count > 10_000)
+        {
+            _mergedDefinitions.Clear();
+        }
+        _mergedDefinitions[activityId] = sent;
+
+        var collection = database.GetCollection(Activities);
+        // IRIs are case-sensitive and LiteDB compares strings ignoring case: the key is a hash.
+        var documentKey = StatementKeys.Make('x', activityId);
+        var existing = collection.FindById(documentKey) is { } d ? JsonNode.Parse(d["j"].AsString)!.AsObject() : new JsonObject();
+        foreach (var (key, value) in definition)
+        {
+            if (key is "name" or "description" && existing[key] is JsonObject map && value is JsonObject incoming)
+            {
+                foreach (var (language, text) in incoming)
+                {
+                    map[language] = text?.DeepClone();
+                }
+            }
+            else
+            {
+                existing[key] = value?.DeepClone();
+            }
+        }
+        collection.Upsert(new BsonDocument { ["_id"] = documentKey, ["j"] = existing.ToJsonString() });
+    }
+
+    /// <summary>Called when a transaction that merged definitions was rolled back.</summary>
+    internal void ForgetMergedDefinitions() => _mergedDefinitions.Clear();
+
+    /// <summary>Statements that mention the agent anywhere (actor, object, context, authority, sub-statement).</summary>
+    internal List<BsonDocument> FindAboutAgent(string relatedAgentKey)
+    {
+        var statements = _database.GetCollection(Statements);
+        return _database.GetCollection(Keys)
+            .Query().Where(Parameterized.Expression("$._id BETWEEN @0 AND @1", relatedAgentKey + Hex(0), relatedAgentKey + Hex(long.MaxValue))).ToList()
+            .Select(id => statements.FindById(long.Parse(id["_id"].AsString.AsSpan(relatedAgentKey.Length), NumberStyles.HexNumber, CultureInfo.InvariantCulture)))
+            .Where(d => d is not null)
+            .ToList();
+    }
+
+    /// <summary>Statements stored strictly before <paramref name="before"/>.</summary>
+    internal List<BsonDocument> FindStoredBefore(DateTimeOffset before) =>
+        _database.GetCollection(Statements).Query().Where(Parameterized.Expression("$.st < @0", before.ToUnixTimeMilliseconds())).ToList();
+
+    /// <summary>Deletes statements and their keys; runs on the writer thread.</summary>
+    internal static void Delete(LiteDatabase database, IEnumerable<BsonDocument> documents)
+    {
+        var statements = database.GetCollection(Statements);
+        var keys = database.GetCollection(Keys);
+        foreach (var document in documents)
+        {
+            var suffix = Hex(document["_id"].AsInt64);
+            foreach (var key in document["k"].AsArray)
+            {
+                keys.Delete(key.AsString + suffix);
+            }
+            statements.Delete(document["_id"]);
+        }
+    }
+}

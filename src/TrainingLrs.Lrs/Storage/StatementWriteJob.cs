@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LiteDB;
+using TrainingLrs.Lrs.Http;
+using TrainingLrs.Lrs.Statements;
+using TrainingLrs.Lrs.Validation;
+
+namespace TrainingLrs.Lrs.Storage;
+
+/// <summary>Stores one request's statements: all of them or none.</summary>
+internal sealed class StatementWriteJob(
+    LiteDbStatementStore store,
+    IReadOnlyList<PreparedStatement> statements,
+    IReadOnlyDictionary<string, AttachmentPayload> payloads,
+    string? partnerId,
+    string credentialKey) : WriteJob<IReadOnlyList<string>>
+{
+    private readonly HashSet<string> _alreadyStored = new(StringComparer.Ordinal);
+
+    public override int Weight => statements.Count;
+
+    public override void Prepare(LiteDatabase database)
+    {
+        var inRequest = statements.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var statement in statements)
+        {
+            if (store.FindDocument(statement.Id) is { } existing)
+            {
+                if (!SameStatement(statement, existing["j"].AsString))
+                {
+                    throw XapiException.Conflict($"statement '{statement.Id}' already exists with different content");
+                }
+                _alreadyStored.Add(statement.Id);
+            }
+
+            if (statement.VoidedTarget is { } target)
+            {
+                var targetIsVoiding = inRequest.TryGetValue(target, out var pending)
+                    ? pending.VoidedTarget is not null
+                    : store.FindDocument(target) is { } stored && stored["vt"].IsString;
+                if (targetIsVoiding)
+                {
+                    throw XapiException.BadRequest($"statement '{statement.Id}': a voiding statement ('{target}') cannot be voided");
+                }
+            }
+        }
+    }
+
+    protected override IReadOnlyList<string> Apply(LiteDatabase database)
+    {
+        var documents = new List<BsonDocument>(statements.Count);
+        var postings = new List<BsonDocument>(statements.Count * 8);
+        var written = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        var observed = new List<StoredStatement>(statements.Count);
+        foreach (var statement in statements)
+        {
+            if (_alreadyStored.Contains(statement.Id))
+            {
+                continue;
+            }
+
+            var (sequence, storedMs) = store.NextPosition();
+            var stored = DateTimeOffset.FromUnixTimeMilliseconds(storedMs);
+            var keys = new HashSet<string>(statement.Keys, StringComparer.Ordinal);
+            if (statement.ReferencedTarget is { } target
+                && (written.TryGetValue(target, out var targetDocument) || (targetDocument = store.FindDocument(target)) is not null))
+            {
+                keys.UnionWith(targetDocument["k"].AsArray.Select(k => k.AsString).Where(StatementKeys.IsInherited));
+                if (statement.VoidedTarget is not null && !targetDocument["v"].AsBoolean)
+                {
+                    targetDocument["v"] = true;
+                    if (!written.ContainsKey(target))
+                    {
+                        database.GetCollection(LiteDbStatementStore.Statements).Update(targetDocument);
+                    }
+                }
+            }
+
+            var (document, keyDocuments) = ToDocuments(statement, keys, sequence, storedMs, partnerId, credentialKey);
+            documents.Add(document);
+            written[statement.Id] = document;
+            postings.AddRange(keyDocuments);
+            foreach (var (id, definition) in statement.ActivityDefinitions)
+            {
+                store.MergeActivity(database, id, definition);
+            }
+            observed.Add(new StoredStatement(statement.Id, document["j"].AsString, stored, partnerId, credentialKey, statement.VoidedTarget));
+        }
+
+        database.GetCollection(LiteDbStatementStore.Statements).InsertBulk(documents);
+        database.GetCollection(LiteDbStatementStore.Keys).InsertBulk(postings);
+        store.SaveAttachments(database, payloads.Values);
+        store.Notify(observed);
+        return statements.Select(s => s.Id).ToArray();
+    }
+
+    public override void RolledBack() => store.ForgetMergedDefinitions();
+
+    /// <summary>The stored statement document and its key rows; also used by the benchmark's raw-insert baseline.</summary>
+    internal static (BsonDocument Statement, List<BsonDocument> Keys) ToDocuments(
+        PreparedStatement statement, IEnumerable<string> keys, long sequence, long storedMs, string? partnerId, string credentialKey)
+    {
+        var storedText = Rules.FormatTimestamp(DateTimeOffset.FromUnixTimeMilliseconds(storedMs));
+        var json = statement.JsonWithoutStored[..^1]
+            + ",\"stored\":\"" + storedText + "\""
+            + (statement.HasTimestamp ? "" : ",\"timestamp\":\"" + storedText + "\"")
+            + "}";
+        var keyList = keys as ICollection<string> ?? keys.ToList();
+        var document = new BsonDocument
+        {
+            ["_id"] = sequence,
+            ["sid"] = statement.Id,
+            ["st"] = storedMs,
+            ["j"] = json,
+            ["k"] = new BsonArray(keyList.Select(k => new BsonValue(k))),
+            ["v"] = false,
+            ["vt"] = statement.VoidedTarget is null ? BsonValue.Null : statement.VoidedTarget,
+            ["p"] = partnerId is null ? BsonValue.Null : partnerId,
+            ["c"] = credentialKey,
+            ["h"] = new BsonArray(statement.AttachmentHashes.Select(h => new BsonValue(h))),
+        };
+        var suffix = sequence.ToString("x16", CultureInfo.InvariantCulture);
+        return (document, keyList.Select(k => new BsonDocument { ["_id"] = k + suffix }).ToList());
+    }
+
+    // Statement comparison ignores what the LRS sets (stored, authority, version) and a timestamp the
+    // LRS filled in because the client sent none.
+    private static bool SameStatement(PreparedStatement candidate, string storedJson)
+    {
+        var stored = JsonNode.Parse(storedJson)!.AsObject();
+        var incoming = (JsonObject)candidate.Statement.DeepClone();
+        foreach (var key in new[] { "stored", "authority", "version" })
+        {
+            stored.Remove(key);
+            incoming.Remove(key);
+        }
+        if (!candidate.HasTimestamp)
+        {
+            stored.Remove("timestamp");
+        }
+        return JsonNode.DeepEquals(stored, incoming);
+    }
+}

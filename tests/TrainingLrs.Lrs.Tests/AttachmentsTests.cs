@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace TrainingLrs.Lrs.Tests;
+
+/// <summary>multipart/mixed statements, hashes, signed statements and attachments=true.</summary>
+public sealed class AttachmentsTests : IAsyncLifetime
+{
+    private LrsServer _server = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await LrsServer.StartAsync();
+        _client = _server.Client();
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static (JsonObject Statement, byte[] Content, string Hash) WithAttachment(string text = "certificate of completion", string usage = "http://example.com/usage/certificate", string type = "text/plain")
+    {
+        var content = Encoding.UTF8.GetBytes(text);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var statement = Xapi.Statement();
+        statement["attachments"] = new JsonArray(new JsonObject
+        {
+            ["usageType"] = usage,
+            ["display"] = new JsonObject { ["en-US"] = "Certificate" },
+            ["contentType"] = type,
+            ["length"] = content.Length,
+            ["sha2"] = hash,
+        });
+        return (statement, content, hash);
+    }
+
+    private static MultipartContent Multipart(JsonNode statement, params (byte[] Content, string Hash, string Type)[] parts)
+    {
+        var multipart = new MultipartContent("mixed");
+        multipart.Add(Xapi.Json(statement));
+        foreach (var (content, hash, type) in parts)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new MediaTypeHeaderValue(type);
+            part.Headers.Add("X-Experience-API-Hash", hash);
+            part.Headers.Add("Content-Transfer-Encoding", "binary");
+            multipart.Add(part);
+        }
+        return multipart;
+    }
+
+    [Fact]
+    public async Task Multipart_statement_is_stored_and_returned_with_attachments_true()
+    {
+        var (statement, content, hash) = WithAttachment();
+        var post = await _client.PostAsync("/xapi/statements", Multipart(statement, (content, hash, "text/plain")));
+        Assert.True(post.StatusCode == HttpStatusCode.OK, await post.Content.ReadAsStringAsync());
+        var id = (await post.ReadJsonAsync())[0]!.GetValue<string>();
+
+        var get = await _client.GetAsync($"/xapi/statements?statementId={id}&attachments=true");
+        Assert.Equal("multipart/mixed", get.Content.Headers.ContentType!.MediaType);
+        var boundary = get.Content.Headers.ContentType.Parameters.Single(p => p.Name == "boundary").Value!.Trim('"');
+        var reader = new MultipartReader(boundary, await get.Content.ReadAsStreamAsync());
+        var first = await reader.ReadNextSectionAsync();
+        Assert.Equal(id, JsonNode.Parse(await new StreamReader(first!.Body).ReadToEndAsync())!["id"]!.GetValue<string>());
+        var second = await reader.ReadNextSectionAsync();
+        Assert.Equal(hash, second!.Headers!["X-Experience-API-Hash"].ToString());
+        Assert.Equal("certificate of completion", await new StreamReader(second.Body).ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task Attachment_declared_without_content_or_fileUrl_is_400()
+    {
+        var (statement, _, _) = WithAttachment();
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync("/xapi/statements", Xapi.Json(statement))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Part_whose_content_does_not_match_its_hash_is_400()
+    {
+        var (statement, _, hash) = WithAttachment();
+        var response = await _client.PostAsync("/xapi/statements", Multipart(statement, (Encoding.UTF8.GetBytes("tampered"), hash, "text/plain")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Part_that_matches_no_attachment_is_400()
+    {
+        var (statement, content, hash) = WithAttachment();
+        var extra = Encoding.UTF8.GetBytes("extra");
+        var response = await _client.PostAsync("/xapi/statements",
+            Multipart(statement, (content, hash, "text/plain"), (extra, Convert.ToHexStringLower(SHA256.HashData(extra)), "text/plain")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signed_statement_with_valid_rs256_signature_is_accepted_and_a_tampered_one_is_400()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=signer", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+
+        var original = Xapi.Statement();
+        string Jws(JsonObject payload)
+        {
+            var header = new JsonObject { ["alg"] = "RS256", ["x5c"] = new JsonArray(Convert.ToBase64String(certificate.RawData)) };
+            var signingInput = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+            return signingInput + "." + WebEncoders.Base64UrlEncode(rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        }
+
+        async Task<HttpStatusCode> Post(JsonObject signedPayload)
+        {
+            var jws = Encoding.ASCII.GetBytes(Jws(signedPayload));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(jws));
+            var statement = (JsonObject)original.DeepClone();
+            statement["attachments"] = new JsonArray(new JsonObject
+            {
+                ["usageType"] = "http://adlnet.gov/expapi/attachments/signature",
+                ["display"] = new JsonObject { ["en-US"] = "Signature" },
+                ["contentType"] = "application/octet-stream",
+                ["length"] = jws.Length,
+                ["sha2"] = hash,
+            });
+            return (await _client.PostAsync("/xapi/statements", Multipart(statement, (jws, hash, "application/octet-stream")))).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await Post(original));
+        var other = Xapi.Statement("someone-else@example.com");
+        Assert.Equal(HttpStatusCode.BadRequest, await Post(other));
+    }
+}

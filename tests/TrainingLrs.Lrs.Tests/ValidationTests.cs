@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace TrainingLrs.Lrs.Tests;
+
+/// <summary>Every MUST the LRS checks on a statement: a 400 whose message names the field.</summary>
+public sealed class ValidationTests : IAsyncLifetime
+{
+    private LrsServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await LrsServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public static TheoryData<string, string, string> BadStatements => new()
+    {
+        // name, JSON merged over a valid statement (null removes), field named in the message
+        { "id not a UUID", """{"id":"not-a-uuid"}""", "statement.id" },
+        { "unknown top-level property", """{"color":"blue"}""", "statement.color" },
+        { "wrong case property", """{"Verb":{"id":"http://example.com/v"}}""", "statement.Verb" },
+        { "actor missing", """{"actor":null}""", "statement.actor" },
+        { "actor with two identifiers", """{"actor":{"mbox":"mailto:a@example.com","openid":"http://example.com/a"}}""", "statement.actor" },
+        { "mbox without mailto", """{"actor":{"mbox":"a@example.com"}}""", "statement.actor.mbox" },
+        { "bad mbox_sha1sum", """{"actor":{"mbox_sha1sum":"xyz"}}""", "statement.actor.mbox_sha1sum" },
+        { "account without homePage", """{"actor":{"account":{"name":"x"}}}""", "statement.actor.account.homePage" },
+        { "objectType wrong case", """{"actor":{"objectType":"agent","mbox":"mailto:a@example.com"}}""", "statement.actor.objectType" },
+        { "anonymous group without members", """{"actor":{"objectType":"Group"}}""", "statement.actor.member" },
+        { "group member that is a group", """{"actor":{"objectType":"Group","member":[{"objectType":"Group","mbox":"mailto:g@example.com"}]}}""", "statement.actor.member[0].objectType" },
+        { "verb id not an IRI", """{"verb":{"id":"completed"}}""", "statement.verb.id" },
+        { "bad language tag", """{"verb":{"id":"http://example.com/v","display":{"en_US":"x"}}}""", "statement.verb.display" },
+        { "language map value not a string", """{"verb":{"id":"http://example.com/v","display":{"en-US":5}}}""", "statement.verb.display.en-US" },
+        { "activity id not an IRI", """{"object":{"id":"lesson 1"}}""", "statement.object.id" },
+        { "unknown interactionType", """{"object":{"id":"http://example.com/a","definition":{"interactionType":"essay"}}}""", "statement.object.definition.interactionType" },
+        { "choices on a true-false", """{"object":{"id":"http://example.com/a","definition":{"interactionType":"true-false","choices":[{"id":"a"}]}}}""", "statement.object.definition.choices" },
+        { "duplicate component ids", """{"object":{"id":"http://example.com/a","definition":{"interactionType":"choice","choices":[{"id":"a"},{"id":"a"}]}}}""", "statement.object.definition.choices[1].id" },
+        { "extension key not an IRI", """{"object":{"id":"http://example.com/a","definition":{"extensions":{"color":1}}}}""", "statement.object.definition.extensions" },
+        { "agent object without objectType", """{"object":{"mbox":"mailto:a@example.com"}}""", "statement.object" },
+        { "statement ref id not a UUID", """{"object":{"objectType":"StatementRef","id":"x"}}""", "statement.object.id" },
+        { "substatement with id", """{"object":{"objectType":"SubStatement","id":"8f87ccde-bb56-4c2e-ab83-44982ef22df0","actor":{"mbox":"mailto:a@example.com"},"verb":{"id":"http://example.com/v"},"object":{"id":"http://example.com/a"}}}""", "statement.object.id" },
+        { "nested substatement", """{"object":{"objectType":"SubStatement","actor":{"mbox":"mailto:a@example.com"},"verb":{"id":"http://example.com/v"},"object":{"objectType":"SubStatement","actor":{"mbox":"mailto:a@example.com"},"verb":{"id":"http://example.com/v"},"object":{"id":"http://example.com/a"}}}}""", "statement.object.object.objectType" },
+        { "voided verb without StatementRef", """{"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"}}""", "statement.object" },
+        { "scaled score above 1", """{"result":{"score":{"scaled":1.5}}}""", "statement.result.score.scaled" },
+        { "raw score outside min and max", """{"result":{"score":{"raw":11,"min":0,"max":10}}}""", "statement.result.score.raw" },
+        { "success not boolean", """{"result":{"success":"yes"}}""", "statement.result.success" },
+        { "bad duration", """{"result":{"duration":"1 hour"}}""", "statement.result.duration" },
+        { "registration not a UUID", """{"context":{"registration":"abc"}}""", "statement.context.registration" },
+        { "revision with an agent object", """{"object":{"objectType":"Agent","mbox":"mailto:b@example.com"},"context":{"revision":"1"}}""", "statement.context.revision" },
+        { "team not a group", """{"context":{"team":{"mbox":"mailto:a@example.com"}}}""", "statement.context.team" },
+        { "contextAgents in 1.0.3", """{"context":{"contextAgents":[]}}""", "statement.context.contextAgents" },
+        { "bad timestamp", """{"timestamp":"yesterday"}""", "statement.timestamp" },
+        { "timestamp with unknown offset", """{"timestamp":"2024-01-01T10:00:00-00:00"}""", "statement.timestamp" },
+        { "version not 1.0.x", """{"version":"2.0.0"}""", "statement.version" },
+        { "attachment without sha2", """{"attachments":[{"usageType":"http://example.com/u","display":{"en-US":"a"},"contentType":"text/plain","length":1,"fileUrl":"http://example.com/f"}]}""", "statement.attachments[0].sha2" },
+        { "group authority with three members", """{"authority":{"objectType":"Group","member":[{"mbox":"mailto:a@example.com"},{"mbox":"mailto:b@example.com"},{"mbox":"mailto:c@example.com"}]}}""", "statement.authority.member" },
+        { "context activities not a list in 2.0 style object key", """{"context":{"contextActivities":{"uncle":[]}}}""", "statement.context.contextActivities.uncle" },
+        { "null value", """{"result":{"response":null}}""", "statement.result.response" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadStatements))]
+    public async Task Invalid_statement_is_rejected_with_400_naming_the_field(string name, string patch, string field)
+    {
+        var statement = Xapi.Statement();
+        foreach (var (key, value) in JsonNode.Parse(patch)!.AsObject())
+        {
+            statement[key] = value?.DeepClone();
+        }
+        if (patch.Contains("\"actor\":null", StringComparison.Ordinal))
+        {
+            statement.Remove("actor");
+        }
+
+        var response = await _server.Client().PostAsync("/xapi/statements", Xapi.Json(statement));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {response.StatusCode}");
+        Assert.Contains(field, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Context_agents_are_accepted_in_2_0()
+    {
+        var statement = Xapi.Statement();
+        statement["context"] = JsonNode.Parse("""{"contextAgents":[{"objectType":"contextAgent","agent":{"mbox":"mailto:t@example.com"},"relevantTypes":["http://example.com/t"]}]}""");
+        var response = await _server.Client("2.0.0").PostAsync("/xapi/statements", Xapi.Json(statement));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("2.0.0", response.Headers.GetValues("X-Experience-API-Version").Single());
+    }
+
+    [Fact]
+    public async Task Full_featured_valid_statement_is_accepted()
+    {
+        var statement = JsonNode.Parse("""
+        {
+          "actor": {"objectType":"Group","name":"team","member":[{"mbox_sha1sum":"ebd31e95054c018b10727ccffd2ef2ec3a016ee9"},{"account":{"homePage":"http://example.com","name":"x"}}]},
+          "verb": {"id":"http://adlnet.gov/expapi/verbs/answered","display":{"en-US":"answered","zh-Hant-TW":"x"}},
+          "object": {"id":"http://example.com/q1","definition":{"type":"http://adlnet.gov/expapi/activities/cmi.interaction","interactionType":"matching",
+             "correctResponsesPattern":["a[.]1"],"source":[{"id":"a","description":{"en":"A"}}],"target":[{"id":"1"}],"extensions":{"http://example.com/ext":{"any":[1,null]}}}},
+          "result": {"score":{"scaled":0.5,"raw":5,"min":0,"max":10},"success":true,"completion":true,"response":"a[.]1","duration":"PT1M30.5S"},
+          "context": {"registration":"ec531277-b57b-4c15-8d91-d292c5b2b8f7","instructor":{"openid":"http://example.com/i"},"platform":"web","language":"en-GB",
+             "contextActivities":{"parent":{"id":"http://example.com/course"}},"statement":{"objectType":"StatementRef","id":"ec531277-b57b-4c15-8d91-d292c5b2b8f7"}},
+          "timestamp": "2024-03-01T10:00:00.123+01:00"
+        }
+        """)!;
+        var response = await _server.Client().PostAsync("/xapi/statements", Xapi.Json(statement));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+}
