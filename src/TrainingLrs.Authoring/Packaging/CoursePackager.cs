@@ -46,11 +46,37 @@ public static class CoursePackager
 
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        return PackageForPartner(options, partnerId, new LrsConnection(endpoint, key, secret), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// As the other overload, with the whole connection: also the partner's LMS home page, which the
+    /// runtime uses as the <c>homePage</c> of its learners' xAPI accounts.
+    /// </summary>
+    /// <param name="options">The usual compile options; <see cref="CompileOptions.OutputDirectory"/> is the root output folder.</param>
+    /// <param name="partnerId">Partner id: letters, digits, dashes and underscores only (it becomes a folder name).</param>
+    /// <param name="lrs">Endpoint, the partner's lesson key and its LMS home page.</param>
+    /// <param name="progress">Optional progress.</param>
+    /// <param name="cancellationToken">Cancels the compile.</param>
+    public static CompileResult PackageForPartner(
+        CompileOptions options,
+        string partnerId,
+        LrsConnection lrs,
+        IProgress<CompileProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lrs);
+        ArgumentException.ThrowIfNullOrWhiteSpace(partnerId);
+        if (!partnerId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new ArgumentException($"Partner id '{partnerId}' may only hold letters, digits, '-' and '_'.", nameof(partnerId));
+        }
+
         var partnerOptions = options with
         {
             OutputDirectory = Path.Combine(options.OutputDirectory, PartnersFolder, partnerId),
             Formats = options.Formats & PackageFormats.AllPackages,
-            Lrs = new LrsConnection(endpoint, key, secret),
+            Lrs = lrs,
         };
         return CourseCompiler.Compile(partnerOptions, progress, cancellationToken);
     }

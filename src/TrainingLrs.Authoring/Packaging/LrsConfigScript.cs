@@ -8,8 +8,9 @@ namespace TrainingLrs.Authoring.Packaging;
 /// the package format and, for partner packages, the LRS endpoint and write-only lesson key. A script
 /// rather than JSON because pages opened from file:// or some LMS players cannot fetch JSON.
 /// </summary>
-internal static class LrsConfigScript
+public static class LrsConfigScript
 {
+    /// <summary>The script for a package of <paramref name="format"/> (<c>web</c>, <c>scorm12</c>...) and an optional LRS connection.</summary>
     public static string Build(string format, LrsConnection? lrs)
     {
         var config = new JsonObject

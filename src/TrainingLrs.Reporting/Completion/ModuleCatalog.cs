@@ -28,9 +28,16 @@ public sealed class ModuleCatalog
     /// <param name="webinars">Webinar activity IRI → ids of the modules attendance counts for.</param>
     /// <param name="campaign">The campaign, if the course defines one.</param>
     /// <param name="courseTitle">The course's English title, for certificates.</param>
-    public ModuleCatalog(IReadOnlyList<ModuleInfo> modules, IReadOnlyDictionary<string, IReadOnlyList<string>>? webinars = null, CampaignInfo? campaign = null, string courseTitle = "Labor rights training")
+    /// <param name="webinarIds">Webinar id (as in course.yml and attendee exports) → activity IRI.</param>
+    public ModuleCatalog(
+        IReadOnlyList<ModuleInfo> modules,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? webinars = null,
+        CampaignInfo? campaign = null,
+        string courseTitle = "Labor rights training",
+        IReadOnlyDictionary<string, string>? webinarIds = null)
     {
         CourseTitle = courseTitle;
+        WebinarIris = webinarIds ?? new Dictionary<string, string>();
         Modules = modules;
         _byIri = modules.ToDictionary(m => m.ActivityIri, StringComparer.Ordinal);
         _webinars = new Dictionary<string, IReadOnlyList<string>>(webinars ?? new Dictionary<string, IReadOnlyList<string>>(), StringComparer.Ordinal);
@@ -42,6 +49,9 @@ public sealed class ModuleCatalog
 
     /// <summary>The modules in course order.</summary>
     public IReadOnlyList<ModuleInfo> Modules { get; }
+
+    /// <summary>Webinar id → activity IRI.</summary>
+    public IReadOnlyDictionary<string, string> WebinarIris { get; }
 
     /// <summary>The course's English title.</summary>
     public string CourseTitle { get; }

@@ -1,4 +1,8 @@
 using System.CommandLine;
+using TrainingLrs.Admin;
+using TrainingLrs.Courses;
+using TrainingLrs.Hosting;
+using TrainingLrs.Lrs.Statements;
 using TrainingLrs.Lrs.Storage;
 using TrainingLrs.Reporting.Imports;
 using TrainingLrs.Reporting.Organisations;
@@ -16,6 +20,52 @@ internal static class ImportCommand
             "partners",
             $"Import partners: columns {string.Join(",", OrganisationImporter.PartnerColumns)} and optionally {string.Join(",", OrganisationImporter.PartnerOptionalColumns)}; members separated by ';'.",
             output, error, (importer, reader, file) => importer.ImportPartners(reader, file)));
+        command.Subcommands.Add(AttendanceVerb(output, error));
+        return command;
+    }
+
+    private static Command AttendanceVerb(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The webinar platform's attendee export (CSV: webinar_id,name,email,join_time,leave_time[,partner])" };
+        var partner = new Option<string?>("--partner") { Description = "Partner of every attendee, when the file has no partner column", HelpName = "ID" };
+        var zone = new Option<string?>("--time-zone") { Description = "Time zone of join and leave times written without an offset (IANA id, default UTC)", HelpName = "ZONE" };
+        var data = CommonOptions.Data();
+        var content = CommonOptions.Content();
+        var themes = CommonOptions.Themes();
+        var command = new Command("attendance", "Record webinar attendance as xAPI 'attended' statements; they count for the modules course.yml maps to each webinar.")
+        {
+            file, partner, zone, data, content, themes,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliFailure($"{path.FullName}: no such file", ExitCodes.InvalidInput);
+            }
+            var timeZone = TimeZones.Parse(parse.GetValue(zone));
+            var settings = CommonOptions.LoadSettings(
+                ("Server:DataDirectory", parse.GetValue(data)),
+                ("Server:ContentDirectory", parse.GetValue(content)),
+                ("Server:ThemesDirectory", parse.GetValue(themes)));
+            var catalog = CourseLoading.Load(settings, error);
+
+            using var database = LrsDatabase.Open(settings.Server.DataDirectory);
+            await using var services = StoreRegistration.ForVerb(settings, database, catalog);
+            var import = new AttendanceImport(services.GetRequiredService<StatementIngest>(), services.GetRequiredService<IOrganisationStore>(), catalog);
+            using var reader = new StreamReader(path.FullName, detectEncodingFromByteOrderMarks: true);
+            var outcome = await import.ImportAsync(reader, path.Name, parse.GetValue(partner), timeZone, cancellationToken);
+            if (outcome.Problems.Count > 0)
+            {
+                foreach (var problem in outcome.Problems)
+                {
+                    error.WriteLine(problem);
+                }
+                throw new CliFailure($"{outcome.Problems.Count} problem(s) in {path.Name}; nothing was imported");
+            }
+            output.WriteLine($"{path.Name}: {outcome.Statements} attendance record(s) stored.");
+            return ExitCodes.Success;
+        });
         return command;
     }
 

@@ -65,7 +65,9 @@ internal static class PackageCommand
             for (var i = 0; i < ids.Length; i++)
             {
                 var key = credentials.Create(new CredentialRequest($"lesson key for {ids[i]} (packages of {DateTime.UtcNow:yyyy-MM-dd})", [Scopes.StatementsWrite, Scopes.State], PartnerId: ids[i]));
-                var result = CoursePackager.PackageForPartner(options, ids[i], lrs, key.Credential.Key, key.Secret, cancellationToken: cancellationToken);
+                var homePage = organisations.FindPartner(ids[i])!.LmsHomePage is { } page ? new Uri(page) : null;
+                var connection = new LrsConnection(lrs, key.Credential.Key, key.Secret) { LmsHomePage = homePage };
+                var result = CoursePackager.PackageForPartner(options, ids[i], connection, cancellationToken: cancellationToken);
                 if (!result.Succeeded)
                 {
                     credentials.Revoke(key.Credential.Key);

@@ -5,6 +5,8 @@ using TrainingLrs.Courses;
 using TrainingLrs.Hosting;
 using TrainingLrs.Lessons;
 using TrainingLrs.Lrs.Storage;
+using TrainingLrs.Reporting.Completion;
+using TrainingLrs.Reporting.Demo;
 
 namespace TrainingLrs.Cli;
 
@@ -18,10 +20,11 @@ internal static class ServeCommand
         var content = CommonOptions.Content();
         var outDir = CommonOptions.Out();
         var themes = CommonOptions.Themes();
+        var demo = new Option<bool>("--demo") { Description = "Fill an empty database with a generated programme (12 members, 600 partners, ~30,000 learners) mid-campaign" };
         var watch = new Option<bool>("--watch") { Description = "Recompile on every save and reload open lessons; compile errors show on the page" };
         var command = new Command("serve", "Compile the content and serve lessons, the xAPI LRS, OData, the dashboard and /health on an embedded LiteDB file.")
         {
-            urls, data, content, outDir, themes, watch,
+            urls, data, content, outDir, themes, watch, demo,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -66,9 +69,18 @@ internal static class ServeCommand
             }
 
             using var _ = watcher;
-            var catalog = site?.Latest is { } latest ? CourseCatalog.From(latest) : null;
+            var catalog = site?.Latest is { } latest ? CourseCatalog.From(latest) : ModuleCatalog.Empty;
+            if (parse.GetValue(demo))
+            {
+                catalog = DemoSeeder.InProgress(catalog, DateTimeOffset.UtcNow);
+            }
             await using var server = await TrainingLrsServer.StartAsync(settings, cancellationToken, catalog, site);
+            var demoKey = parse.GetValue(demo) ? await DemoSeeder.SeedAsync(server.Services, new DemoOptions(), output, cancellationToken) : null;
             await ServerBanner.WriteAsync(output, server, settings);
+            if (demoKey is not null)
+            {
+                await output.WriteLineAsync($"Demo member reporting key ({demoKey.Credential.Name}): key {demoKey.Credential.Key} secret {demoKey.Secret}");
+            }
             await server.WaitForShutdownAsync(cancellationToken);
             await output.WriteLineAsync("Stopped.");
             return ExitCodes.Success;

@@ -34,6 +34,7 @@ public static class CourseCatalog
                 new DateTimeOffset(deadline.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero),
                 Math.Max(1, c.LearnersPerPartner))
             : null;
-        return new ModuleCatalog(modules, webinars, campaign, course.TitleIn("en"));
+        var webinarIds = course.Webinars.ToDictionary(w => w.Id, w => WebinarIri(course.Id, w.Id), StringComparer.Ordinal);
+        return new ModuleCatalog(modules, webinars, campaign, course.TitleIn("en"), webinarIds);
     }
 }

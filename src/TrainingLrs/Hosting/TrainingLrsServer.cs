@@ -6,6 +6,8 @@ using TrainingLrs.Certificates;
 using TrainingLrs.Dashboard;
 using TrainingLrs.Lessons;
 using TrainingLrs.Lrs.Credentials;
+using TrainingLrs.Lrs.Http;
+using TrainingLrs.Lrs.Statements;
 using TrainingLrs.Lrs.Storage;
 using TrainingLrs.Reporting.Completion;
 using TrainingLrs.Reporting.Organisations;
@@ -69,14 +71,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             // A failed start is reported by the caller in one line; the host's stack trace adds nothing.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
-            builder.Services.AddSingleton(settings);
-            builder.Services.AddSingleton(database);
-            builder.Services.AddSingleton<ICredentialStore, LiteDbCredentialStore>();
-            builder.Services.AddSingleton<IOrganisationStore, LiteDbOrganisationStore>();
-            builder.Services.AddSingleton(TimeProvider.System);
-            builder.Services.AddSingleton(catalog ?? ModuleCatalog.Empty);
-            builder.Services.AddSingleton<LiteDbCompletionStore>();
-            builder.Services.AddSingleton<ICompletionStore>(sp => sp.GetRequiredService<LiteDbCompletionStore>());
+            builder.Services.AddTrainingLrsStores(settings, database, catalog ?? ModuleCatalog.Empty);
             builder.Services.AddProblemDetails();
             builder.Services.AddCredentialAuthentication();
             builder.Services.AddReports();
@@ -86,6 +81,7 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             app.UseAuthentication();
             app.UseAuthorization();
             app.MapHome();
+            app.MapXapi();
             app.MapHealth();
             app.MapAdminKeys();
             app.MapAdminImports();
@@ -98,6 +94,10 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             }
 
             var credentials = app.Services.GetRequiredService<ICredentialStore>();
+            if (lessons is not null)
+            {
+                lessons.WebLessonKey = IssueWebLessonKey(credentials);
+            }
             // A database without an active admin key (new, or only lesson keys made with `keys create`)
             // would leave nobody able to administer the running server.
             var firstAdmin = credentials.List().Any(c => c.IsActive && c.HasScope(Scopes.Admin))
@@ -127,6 +127,19 @@ public sealed class TrainingLrsServer : IAsyncDisposable
             database.Dispose();
             throw;
         }
+    }
+
+    // The key is public (it is in every web lesson), so it can only write statements and state, and it
+    // lives as long as this process: the previous start's key is revoked.
+    private static (string, string) IssueWebLessonKey(ICredentialStore credentials)
+    {
+        const string name = "web lessons (issued by serve)";
+        foreach (var old in credentials.List().Where(c => c.IsActive && c.Name == name))
+        {
+            credentials.Revoke(old.Key);
+        }
+        var issued = credentials.Create(new CredentialRequest(name, [Scopes.StatementsWrite, Scopes.State]));
+        return (issued.Credential.Key, issued.Secret);
     }
 
     /// <summary>Waits until the token is cancelled (Ctrl+C, SIGTERM) or the host stops.</summary>

@@ -33,6 +33,12 @@ public sealed class LessonSite
     /// <summary>The latest compile, or null before the first.</summary>
     public CompileResult? Latest => _latest;
 
+    /// <summary>
+    /// The write-only key web lessons served from here send xAPI with (created at each start, the
+    /// previous one revoked); null until the server sets it.
+    /// </summary>
+    public (string Key, string Secret)? WebLessonKey { get; set; }
+
     /// <summary>Records a compile and tells every listener (open pages in watch mode).</summary>
     public void Publish(CompileResult result)
     {

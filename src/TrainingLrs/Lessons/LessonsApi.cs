@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 using TrainingLrs.Authoring.Compilation;
+using TrainingLrs.Authoring.Packaging;
 
 namespace TrainingLrs.Lessons;
 
@@ -28,6 +29,10 @@ public static class LessonsApi
             app.MapGet("/lessons/_events", (HttpContext context) => StreamCompilesAsync(context, site));
         }
 
+        // Ahead of the static files: the compiled web lessons carry no key, the running server hands one out.
+        app.Use((context, next) => context.Request.Path == "/lessons/assets/lrs-config.js" && site.WebLessonKey is { } key
+            ? WriteLrsConfig(context, key)
+            : next());
         app.MapGet("/lessons/", () => Results.Content(IndexPage(site.Latest), "text/html; charset=utf-8"));
         var lessons = new PhysicalFileProvider(site.WebDirectory);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = lessons, RequestPath = "/lessons" });
@@ -39,6 +44,14 @@ public static class LessonsApi
             ServeUnknownFileTypes = false,
         });
         return app;
+    }
+
+    private static Task WriteLrsConfig(HttpContext context, (string Key, string Secret) key)
+    {
+        var endpoint = new Uri($"{context.Request.Scheme}://{context.Request.Host}/xapi/");
+        context.Response.ContentType = "text/javascript; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(LrsConfigScript.Build("web", new LrsConnection(endpoint, key.Key, key.Secret)), context.RequestAborted);
     }
 
     private static async Task ServeWithReloadScript(HttpContext context, Func<Task> next, LessonSite site)
