@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "lrs-get" => await HttpWorkload.MeasureQueriesAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)),
     "reports" => await ReportBenchmarks.RunAsync(args[1..]),
     "compile" => CompileBenchmarks.Run(args[1..]),
+    "ingest" => await IngestBenchmarks.RunAsync(args[1..]),
     "lrs" => await LrsBenchmarks.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -17,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("usage: TrainingLrs.Benchmarks lrs [--statements N] [--singles N] [--stored N]");
     Console.Error.WriteLine("       TrainingLrs.Benchmarks reports [--learners-per-partner N] [--modules N]");
     Console.Error.WriteLine("       TrainingLrs.Benchmarks compile [MODULES]");
+    Console.Error.WriteLine("       TrainingLrs.Benchmarks ingest [STATEMENTS]");
     return 2;
 }

@@ -44,18 +44,43 @@ public sealed partial class LiteDbCompletionStore
 
     /// <summary>
     /// Throws away every row and learner and folds <paramref name="statements"/> (every non-voided,
-    /// non-voiding statement, in stored order) again. Returns the number of rows.
+    /// non-voiding statement, in stored order) again, a chunk per transaction. Returns the number of rows.
     /// </summary>
     public int Rebuild(IEnumerable<ProjectedStatement> statements)
     {
-        _rows.DeleteAll();
-        _learners.DeleteAll();
+        InTransaction(() =>
+        {
+            _rows.DeleteAll();
+            _learners.DeleteAll();
+        });
         Interlocked.Increment(ref _version);
         foreach (var chunk in statements.Where(s => s.VoidedStatementId is null).Chunk(5000))
         {
-            Project(chunk, _ => null);
+            InTransaction(() => Project(chunk, _ => null));
         }
         return _rows.Count();
+    }
+
+    // Joins the caller's transaction when there is one (the LRS writer's), else makes its own.
+    private void InTransaction(Action action)
+    {
+        var own = _database.BeginTrans();
+        try
+        {
+            action();
+            if (own)
+            {
+                _database.Commit();
+            }
+        }
+        catch
+        {
+            if (own)
+            {
+                _database.Rollback();
+            }
+            throw;
+        }
     }
 
     private void Recompute(string voidedStatementId, StatementLoader load)

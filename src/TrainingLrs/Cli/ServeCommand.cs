@@ -21,10 +21,11 @@ internal static class ServeCommand
         var outDir = CommonOptions.Out();
         var themes = CommonOptions.Themes();
         var demo = new Option<bool>("--demo") { Description = "Fill an empty database with a generated programme (12 members, 600 partners, ~30,000 learners) mid-campaign" };
+        var demoPartners = new Option<int>("--demo-partners") { Description = "Partners in the demo set (default 600)", DefaultValueFactory = _ => 600, HelpName = "N" };
         var watch = new Option<bool>("--watch") { Description = "Recompile on every save and reload open lessons; compile errors show on the page" };
         var command = new Command("serve", "Compile the content and serve lessons, the xAPI LRS, OData, the dashboard and /health on an embedded LiteDB file.")
         {
-            urls, data, content, outDir, themes, watch, demo,
+            urls, data, content, outDir, themes, watch, demo, demoPartners,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -75,7 +76,7 @@ internal static class ServeCommand
                 catalog = DemoSeeder.InProgress(catalog, DateTimeOffset.UtcNow);
             }
             await using var server = await TrainingLrsServer.StartAsync(settings, cancellationToken, catalog, site);
-            var demoKey = parse.GetValue(demo) ? await DemoSeeder.SeedAsync(server.Services, new DemoOptions(), output, cancellationToken) : null;
+            var demoKey = parse.GetValue(demo) ? await DemoSeeder.SeedAsync(server.Services, new DemoOptions(Partners: Math.Max(1, parse.GetValue(demoPartners))), output, cancellationToken) : null;
             await ServerBanner.WriteAsync(output, server, settings);
             if (demoKey is not null)
             {

@@ -36,6 +36,7 @@ public static class TrainingLrsCommand
         root.Subcommands.Add(BuildCommand.Create(output, error));
         root.Subcommands.Add(ImportCommand.Create(output, error));
         root.Subcommands.Add(PackageCommand.Create(output, error));
+        root.Subcommands.Add(CompletionsCommand.Create(output, error));
         return root;
     }
 }

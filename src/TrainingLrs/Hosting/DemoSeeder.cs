@@ -40,19 +40,27 @@ public static class DemoSeeder
 
         var clock = Stopwatch.StartNew();
         var stored = 0;
-        foreach (var partner in generator.Statements().GroupBy(s => s.PartnerId))
-        {
-            var author = new Credential("demo-" + partner.Key, "demo lesson key", [Scopes.StatementsWrite], partner.Key, null, DateTimeOffset.UtcNow, null);
-            foreach (var batch in partner.Chunk(500))
+        var reported = 0;
+        // Several partners at once: the LRS writer commits whatever is waiting in one transaction.
+        await Parallel.ForEachAsync(
+            generator.Statements().GroupBy(s => s.PartnerId),
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (partner, token) =>
             {
-                await ingest.StoreAsync([.. batch.Select(s => s.Json)], author, cancellationToken);
-                stored += batch.Length;
-            }
-            if (stored / 50_000 != (stored - partner.Count()) / 50_000)
-            {
-                output.WriteLine($"Demo: {stored:N0} statements stored ({clock.Elapsed.TotalSeconds:0} s)…");
-            }
-        }
+                var author = new Credential("demo-" + partner.Key, "demo lesson key", [Scopes.StatementsWrite], partner.Key, null, DateTimeOffset.UtcNow, null);
+                foreach (var batch in partner.Chunk(1000))
+                {
+                    await ingest.StoreAsync([.. batch.Select(s => s.Json)], author, token);
+                    var now = Interlocked.Add(ref stored, batch.Length);
+                    if (now / 100_000 > Volatile.Read(ref reported) && Interlocked.Exchange(ref reported, now / 100_000) < now / 100_000)
+                    {
+                        lock (output)
+                        {
+                            output.WriteLine($"Demo: {now:N0} statements stored ({clock.Elapsed.TotalSeconds:0} s)…");
+                        }
+                    }
+                }
+            });
         output.WriteLine($"Demo: {options.Members} members, {options.Partners} partners, {stored:N0} statements in {clock.Elapsed.TotalSeconds:0.0} s.");
 
         var credentials = (ICredentialStore)services.GetService(typeof(ICredentialStore))!;
