@@ -13,4 +13,14 @@ public interface IStatementWriteObserver
     /// <summary>Called once per committed batch of new statements, in stored order.</summary>
     /// <param name="statements">The statements just stored (voiding statements included).</param>
     void OnStatementsStored(IReadOnlyList<StoredStatement> statements);
+
+    /// <summary>
+    /// Called inside the erasure's transaction with the statements an agent erasure deleted, so that
+    /// whatever was derived from them (completion rows, learner names) goes too. Purges by date do not
+    /// call this: they drop raw statements, not the records derived from them.
+    /// </summary>
+    /// <param name="erased">The deleted statements.</param>
+    void OnStatementsErased(IReadOnlyList<StoredStatement> erased)
+    {
+    }
 }

@@ -15,6 +15,7 @@ internal sealed class LiteDbPrivacyStore(LiteDbStatementStore statements, LiteDb
             {
                 LiteDbStatementStore.Delete(database, found);
                 LiteDbDocumentStore.DeleteByIds(database, docs);
+                statements.NotifyErased(found);
             }
             return new PrivacyCounts(found.Count, docs.Count, dryRun);
         }));

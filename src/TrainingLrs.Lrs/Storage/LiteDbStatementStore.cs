@@ -236,6 +236,25 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
         }
     }
 
+    internal void NotifyErased(IReadOnlyList<BsonDocument> erased)
+    {
+        if (erased.Count == 0)
+        {
+            return;
+        }
+        var statements = erased.Select(d => new StoredStatement(
+            d["sid"].AsString,
+            d["j"].AsString,
+            DateTimeOffset.FromUnixTimeMilliseconds(d["st"].AsInt64),
+            d["p"].IsString ? d["p"].AsString : null,
+            d["c"].AsString,
+            d["vt"].IsString ? d["vt"].AsString : null)).ToArray();
+        foreach (var observer in _observers)
+        {
+            observer.OnStatementsErased(statements);
+        }
+    }
+
     internal void SaveAttachments(LiteDatabase database, IEnumerable<AttachmentPayload> payloads)
     {
         var collection = database.GetCollection(Attachments);

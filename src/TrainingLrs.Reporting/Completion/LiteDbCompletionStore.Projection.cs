@@ -83,10 +83,33 @@ public sealed partial class LiteDbCompletionStore
         }
     }
 
-    private void Recompute(string voidedStatementId, StatementLoader load)
+    /// <summary>
+    /// Forgets statements that were deleted (an agent's erasure): every row they fed is folded again
+    /// from what is left, rows with nothing left go, and so do learners with no row left.
+    /// </summary>
+    /// <param name="statementIds">The deleted statements.</param>
+    /// <param name="load">Loads a remaining statement; null if it is gone or voided.</param>
+    public void Forget(IReadOnlyCollection<string> statementIds, StatementLoader load)
     {
+        var gone = statementIds.ToHashSet(StringComparer.Ordinal);
+        var learners = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in gone)
+        {
+            learners.UnionWith(Recompute(id, statement => gone.Contains(statement) ? null : load(statement)));
+        }
+        foreach (var learner in learners.Where(l => !_rows.Exists(r => r.LearnerId == l)))
+        {
+            _learners.Delete(learner);
+        }
+        Interlocked.Increment(ref _version);
+    }
+
+    private IReadOnlyCollection<string> Recompute(string voidedStatementId, StatementLoader load)
+    {
+        var learners = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in _rows.Find(BsonExpression.Create("$.StatementIds[*] ANY = @0", new BsonValue(voidedStatementId))).ToArray())
         {
+            learners.Add(document.LearnerId);
             var remaining = document.StatementIds.Where(id => id != voidedStatementId).Select(id => load(id)).OfType<ProjectedStatement>().ToArray();
             var rebuilt = new Dictionary<string, (CompletionRow Row, List<string> Ids)>(StringComparer.Ordinal);
             foreach (var statement in remaining)
@@ -100,6 +123,7 @@ public sealed partial class LiteDbCompletionStore
                 _rows.Upsert(ToDocument(row, ids));
             }
         }
+        return learners;
     }
 
     private void Fold(

@@ -18,5 +18,10 @@ internal sealed class CompletionObserver(LiteDbCompletionStore completions, ISer
             [.. statements.Select(ToProjected)],
             id => _ingest.Value.FindActive(id) is { } stored ? ToProjected(stored) : null);
 
+    public void OnStatementsErased(IReadOnlyList<StoredStatement> erased) =>
+        completions.Forget(
+            [.. erased.Select(s => s.Id)],
+            id => _ingest.Value.FindActive(id) is { } stored ? ToProjected(stored) : null);
+
     public static ProjectedStatement ToProjected(StoredStatement s) => new(s.Id, s.Json, s.Stored, s.PartnerId, s.VoidedStatementId);
 }

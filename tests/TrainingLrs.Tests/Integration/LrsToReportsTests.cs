@@ -126,4 +126,36 @@ public sealed class LrsToReportsTests : IDisposable
         using var database = LrsDatabase.Open(data);
         Assert.Equal(0, new Reporting.Completion.LiteDbCompletionStore(database, Reporting.Completion.ModuleCatalog.Empty).Count());
     }
+
+    [Fact]
+    public async Task Erasing_a_learner_removes_their_completion_rows_and_name_from_reports()
+    {
+        var data = await ImportOrganisations();
+        var lesson = Key(data, new CredentialRequest("lakeside lessons", [Scopes.StatementsWrite], PartnerId: "lakeside"));
+        var admin = Key(data, new CredentialRequest("ops", [Scopes.Admin, Scopes.All]));
+        await using var server = await RunningCli.ServeAsync("--data", data, "--content", Repository.Content, "--themes", Repository.Themes, "--out", _temp.Combine("dist"));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        foreach (var name in new[] { "ana", "ben" })
+        {
+            var posted = await http.SendAsync(Request(HttpMethod.Post, "/xapi/statements", lesson, new
+            {
+                actor = new { name, account = new { homePage = "https://lms.lakeside.example", name } },
+                verb = new { id = "http://adlnet.gov/expapi/verbs/completed" },
+                @object = new { id = "https://traininglrs.org/courses/labor-rights-2026/modules/why-this-matters" },
+            }));
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        }
+
+        var erase = await http.SendAsync(Request(HttpMethod.Post, "/admin/privacy/erase", admin, new
+        {
+            agent = new { account = new { homePage = "https://lms.lakeside.example", name = "ana" } },
+            dryRun = false,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        using var learners = JsonDocument.Parse(await (await http.SendAsync(Request(HttpMethod.Get, "/odata/Learners", admin))).Content.ReadAsStringAsync());
+        using var rows = JsonDocument.Parse(await (await http.SendAsync(Request(HttpMethod.Get, "/odata/Completions", admin))).Content.ReadAsStringAsync());
+        Assert.Single(learners.RootElement.GetProperty("value").EnumerateArray());
+        Assert.Single(rows.RootElement.GetProperty("value").EnumerateArray());
+    }
 }
