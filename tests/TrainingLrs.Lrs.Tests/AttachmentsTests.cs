@@ -73,6 +73,20 @@ public sealed class AttachmentsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Multipart_attachment_with_a_sha224_hash_is_accepted()
+    {
+        // FIPS 180-4's two-block test message and its SHA-224.
+        var (statement, content, _) = WithAttachment("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq");
+        const string sha224 = "75388b16512776cc5dba5da1fd890150b0c6455cb4f58b1952522525";
+        statement["attachments"]![0]!["sha2"] = sha224;
+        var post = await _client.PostAsync("/xapi/statements", Multipart(statement, (content, sha224, "text/plain")));
+        Assert.True(post.StatusCode == HttpStatusCode.OK, await post.Content.ReadAsStringAsync());
+
+        var tampered = await _client.PostAsync("/xapi/statements", Multipart(statement, (Encoding.UTF8.GetBytes("tampered"), sha224, "text/plain")));
+        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+    }
+
+    [Fact]
     public async Task Attachment_declared_without_content_or_fileUrl_is_400()
     {
         var (statement, _, _) = WithAttachment();

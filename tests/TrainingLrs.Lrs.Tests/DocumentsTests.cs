@@ -52,6 +52,47 @@ public sealed class DocumentsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync(State("text"), Xapi.Json("""{"a":1}"""))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/xapi/activities/state?activityId={activity}&agent={agent}&stateId=s1", "1")]
+    [InlineData("/xapi/activities/profile?activityId={activity}&profileId=p1", "true")]
+    [InlineData("/xapi/agents/profile?agent={agent}&profileId=p1", "1")]
+    public async Task Post_of_a_non_json_body_creates_a_missing_document_as_sent(string template, string body)
+    {
+        var path = template.Replace("{activity}", _activity).Replace("{agent}", _agent);
+        var post = await _client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.True(post.StatusCode == HttpStatusCode.NoContent, await post.Content.ReadAsStringAsync());
+        var get = await _client.GetAsync(path);
+        Assert.Equal(body, await get.Content.ReadAsStringAsync());
+        Assert.StartsWith("application/x-www-form-urlencoded", get.Content.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
+    public async Task Post_of_a_non_object_onto_an_existing_json_document_is_400()
+    {
+        await _client.PostAsync(State("progress"), Xapi.Json("""{"a":1}"""));
+        var post = await _client.PostAsync(State("progress"), new StringContent("abc", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal(1, (await (await _client.GetAsync(State("progress"))).ReadJsonAsync())["a"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Post_merge_into_a_stored_json_array_is_400_not_500()
+    {
+        await _client.PutAsync(State("list"), Xapi.Json("[1,2]"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync(State("list"), Xapi.Json("""{"a":1}"""))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_of_one_document_ignores_since_but_rejects_a_malformed_one()
+    {
+        await _client.PutAsync(State("bookmark"), Xapi.Json("""{"page":3}"""));
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("o"));
+        var get = await _client.GetAsync(State("bookmark") + "&since=" + since);
+        Assert.True(get.StatusCode == HttpStatusCode.OK, await get.Content.ReadAsStringAsync());
+        Assert.Equal(3, (await get.ReadJsonAsync())["page"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync(State("bookmark") + "&since=not-a-timestamp")).StatusCode);
+    }
+
     [Fact]
     public async Task State_list_and_delete_all()
     {

@@ -50,6 +50,15 @@ public sealed class ProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task About_asked_by_a_1_0_3_client_lists_only_1_0_x_versions()
+    {
+        var response = await _server.Anonymous(version: "1.0.3").GetAsync("/xapi/about");
+        var versions = (await response.ReadJsonAsync())["version"]!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
+
+        Assert.Equal(["1.0.0", "1.0.1", "1.0.2", "1.0.3"], versions);
+    }
+
+    [Fact]
     public async Task Missing_or_wrong_credentials_are_401()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Anonymous().GetAsync("/xapi/statements")).StatusCode);
@@ -175,6 +184,27 @@ public sealed class ProtocolTests : IAsyncLifetime
         var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["X-Experience-API-Version"] = "2.0.0" });
         var response = await _server.Client("2.0.0").PostAsync("/xapi/statements?method=GET", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Missing_version_header_is_answered_as_2_0_0()
+    {
+        var response = await _server.Client(version: null!).GetAsync("/xapi/statements");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("2.0.0", response.Headers.GetValues("X-Experience-API-Version").Single());
+    }
+
+    [Theory]
+    [InlineData("1.0.3", "/xapi/statements?statementId=8f87ccde-bb56-4c2e-ab83-44982ef22df0")]
+    [InlineData("2.0.0", "/xapi/activities/state?activityId=http%3A%2F%2Fexample.com%2Fa&agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D&stateId=none")]
+    [InlineData("1.0.3", "/xapi/activities?activityId=http%3A%2F%2Fexample.com%2Funknown")]
+    [InlineData(null, "/xapi/statements")]
+    [InlineData(null, "/xapi/about")]
+    public async Task Consistent_through_header_is_on_every_xapi_response(string? version, string path)
+    {
+        var client = version is null ? _server.Anonymous(version: null) : _server.Client(version);
+        var response = await client.GetAsync(path);
+        Assert.True(DateTimeOffset.TryParse(response.Headers.GetValues("X-Experience-API-Consistent-Through").Single(), out _), $"{response.StatusCode}");
     }
 
     [Theory]

@@ -269,6 +269,25 @@ public sealed class StatementsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ids_format_reduces_activities_to_their_id_alone()
+    {
+        var statement = Xapi.Statement();
+        statement["object"] = JsonNode.Parse("""
+            {"objectType":"SubStatement","actor":{"mbox":"mailto:a@example.com"},"verb":{"id":"http://example.com/v"},
+             "object":{"objectType":"Activity","id":"http://example.com/a","definition":{"name":{"en-US":"A"}}},
+             "context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"http://example.com/p"}]}}}
+            """);
+        statement["context"] = JsonNode.Parse("""{"contextActivities":{"category":[{"objectType":"Activity","id":"http://example.com/c"}]}}""");
+        var id = (await _client.PostStatementsAsync(statement))[0];
+
+        var ids = await (await _client.GetAsync($"/xapi/statements?statementId={id}&format=ids")).ReadJsonAsync();
+
+        Assert.Equal("""{"id":"http://example.com/a"}""", ids["object"]!["object"]!.ToJsonString());
+        Assert.Equal("""{"id":"http://example.com/p"}""", ids["object"]!["context"]!["contextActivities"]!["parent"]![0]!.ToJsonString());
+        Assert.Equal("""{"id":"http://example.com/c"}""", ids["context"]!["contextActivities"]!["category"]![0]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Authority_sent_by_the_client_is_replaced_by_the_credentials_own()
     {
         var statement = Xapi.Statement();

@@ -76,6 +76,109 @@ public sealed class ValidationTests : IAsyncLifetime
         Assert.Contains(field, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("1.0.3")]
+    [InlineData("2.0.0")]
+    public async Task Single_context_activity_object_is_accepted_and_returned_as_an_array(string version)
+    {
+        var statement = Xapi.Statement();
+        statement["context"] = JsonNode.Parse("""{"contextActivities":{"parent":{"id":"http://example.com/course"}}}""");
+        statement["object"] = JsonNode.Parse("""
+            {"objectType":"SubStatement","actor":{"mbox":"mailto:a@example.com"},"verb":{"id":"http://example.com/v"},
+             "object":{"id":"http://example.com/a"},"context":{"contextActivities":{"grouping":{"id":"http://example.com/program"}}}}
+            """);
+        var client = _server.Client(version);
+
+        var post = await client.PostAsync("/xapi/statements", Xapi.Json(statement));
+
+        Assert.True(post.StatusCode == HttpStatusCode.OK, await post.Content.ReadAsStringAsync());
+        var id = (await post.ReadJsonAsync())[0]!.GetValue<string>();
+        var stored = await (await client.GetAsync($"/xapi/statements?statementId={id}")).ReadJsonAsync();
+        Assert.Equal("http://example.com/course", stored["context"]!["contextActivities"]!["parent"]!.AsArray().Single()!["id"]!.GetValue<string>());
+        Assert.Equal("http://example.com/program", stored["object"]!["context"]!["contextActivities"]!["grouping"]!.AsArray().Single()!["id"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{"verb":{"id":"http://example.com/v","display":{}}}""", "statement.verb.display")]
+    [InlineData("""{"object":{"id":"http://example.com/a","definition":{"name":{}}}}""", "statement.object.definition.name")]
+    [InlineData("""{"object":{"id":"http://example.com/a","definition":{"description":{}}}}""", "statement.object.definition.description")]
+    [InlineData("""{"attachments":[{"usageType":"http://example.com/u","display":{},"contentType":"text/plain","length":1,"sha2":"495395e777cd98da653df9615d09c0fd6bb2f8d4788394cd53c56a3bfdcd848a","fileUrl":"http://example.com/f"}]}""", "statement.attachments[0].display")]
+    public async Task Empty_language_map_is_rejected(string patch, string field)
+    {
+        var response = await PostPatchedAsync(patch);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("""{"mbox":"mailto:group@example.com"}""")]
+    [InlineData("""{"mbox_sha1sum":"cd9b00a5611f94eaa7b1661edab976068e364975"}""")]
+    [InlineData("""{"openid":"http://openid.example.org/12345"}""")]
+    [InlineData("""{"account":{"homePage":"http://www.example.com","name":"group"}}""")]
+    public async Task Identified_group_as_authority_is_rejected(string identifier)
+    {
+        var authority = JsonNode.Parse("""{"objectType":"Group","member":[{"account":{"homePage":"http://example.com/oauth","name":"consumer"}},{"mbox":"mailto:bob@example.com"}]}""")!.AsObject();
+        foreach (var (key, value) in JsonNode.Parse(identifier)!.AsObject())
+        {
+            authority[key] = value?.DeepClone();
+        }
+        var response = await PostPatchedAsync(new JsonObject { ["authority"] = authority }.ToJsonString());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("statement.authority", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Anonymous_group_of_two_as_authority_is_accepted()
+    {
+        var response = await PostPatchedAsync("""{"authority":{"objectType":"Group","member":[{"account":{"homePage":"http://example.com/oauth","name":"consumer"}},{"mbox":"mailto:bob@example.com"}]}}""");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("1.0.9")]
+    public async Task Statement_version_1_0_or_1_0_x_is_accepted(string version)
+    {
+        var response = await PostPatchedAsync(new JsonObject { ["version"] = version }.ToJsonString());
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("2.0.0", "2008-09-15 15:53:00.601+00:00", HttpStatusCode.OK)]
+    [InlineData("2.0.0", "2008-09-15t15:53:00.601Z", HttpStatusCode.OK)]
+    [InlineData("2.0.0", "2008-09-15 15:53:00.601-00:00", HttpStatusCode.BadRequest)]
+    [InlineData("2.0.0", "2008-09-15 15:53:00.601-0000", HttpStatusCode.BadRequest)]
+    [InlineData("2.0.0", "2008-09-15 15:53:00.601-00", HttpStatusCode.BadRequest)]
+    [InlineData("1.0.3", "2008-09-15 15:53:00.601+00:00", HttpStatusCode.BadRequest)]
+    public async Task Rfc3339_space_separated_timestamp_is_accepted_in_2_0_only(string version, string timestamp, HttpStatusCode expected)
+    {
+        var response = await PostPatchedAsync(new JsonObject { ["timestamp"] = timestamp }.ToJsonString(), version);
+        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Theory]
+    [InlineData("P4W", HttpStatusCode.OK)]
+    [InlineData("P3Y1M29DT4H35M59.14S", HttpStatusCode.OK)]
+    [InlineData("PT16559.14S", HttpStatusCode.OK)]
+    [InlineData("P4W1D", HttpStatusCode.BadRequest)]
+    [InlineData("P1Y4W", HttpStatusCode.BadRequest)]
+    [InlineData("P4WT1H", HttpStatusCode.BadRequest)]
+    public async Task Duration_in_weeks_must_stand_alone(string duration, HttpStatusCode expected)
+    {
+        var response = await PostPatchedAsync(new JsonObject { ["result"] = new JsonObject { ["duration"] = duration } }.ToJsonString(), "2.0.0");
+        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private async Task<HttpResponseMessage> PostPatchedAsync(string patch, string version = "1.0.3")
+    {
+        var statement = Xapi.Statement();
+        foreach (var (key, value) in JsonNode.Parse(patch)!.AsObject())
+        {
+            statement[key] = value?.DeepClone();
+        }
+        return await _server.Client(version).PostAsync("/xapi/statements", Xapi.Json(statement));
+    }
+
     [Fact]
     public async Task Context_agents_are_accepted_in_2_0()
     {

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TrainingLrs.Lrs.Storage;
+using TrainingLrs.Lrs.Validation;
 
 namespace TrainingLrs.Lrs.Http;
 
@@ -14,6 +17,8 @@ internal sealed class XapiMiddleware(RequestDelegate next, XapiOptions options, 
 {
     public const string BasePath = "/xapi";
 
+    public const string ConsistentThroughHeader = "X-Experience-API-Consistent-Through";
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments(BasePath, StringComparison.OrdinalIgnoreCase))
@@ -22,11 +27,21 @@ internal sealed class XapiMiddleware(RequestDelegate next, XapiOptions options, 
             return;
         }
 
+        // Until the header is parsed, answer in 2.0 unless the client asked for 1.x (or uses the
+        // alternate request syntax, which only 1.0.3 has): the 2.0 suite expects a 2.0.0 header on
+        // the 400 for a missing version.
         var headerVersion = context.Request.Headers[XapiVersions.Header].ToString();
-        var answerVersion = headerVersion.StartsWith('2') ? XapiVersion.V2 : XapiVersion.V1;
+        var answerVersion = headerVersion.StartsWith('1') || (headerVersion.Length == 0 && context.Request.Query.ContainsKey("method"))
+            ? XapiVersion.V1
+            : XapiVersion.V2;
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[XapiVersions.Header] = XapiVersions.Name(context.Version());
+            // Clients (the conformance suite among them) read it from any response to know how long to wait.
+            if (context.RequestServices.GetService<IStatementStore>() is { } store)
+            {
+                context.Response.Headers.TryAdd(ConsistentThroughHeader, Rules.FormatTimestamp(store.ConsistentThrough));
+            }
             return Task.CompletedTask;
         });
         context.SetVersion(answerVersion);

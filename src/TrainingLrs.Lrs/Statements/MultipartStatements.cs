@@ -70,6 +70,7 @@ internal static class MultipartStatements
 
     public static bool HashMatches(string hash, byte[] content) => hash.Length switch
     {
+        56 => Convert.ToHexStringLower(Sha224.HashData(content)) == hash,
         64 => Convert.ToHexStringLower(SHA256.HashData(content)) == hash,
         96 => Convert.ToHexStringLower(SHA384.HashData(content)) == hash,
         128 => Convert.ToHexStringLower(SHA512.HashData(content)) == hash,

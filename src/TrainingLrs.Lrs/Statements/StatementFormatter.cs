@@ -35,7 +35,7 @@ internal static class StatementFormatter
             switch (obj["objectType"]?.GetValue<string>() ?? "Activity")
             {
                 case "Activity":
-                    statement["object"] = new JsonObject { ["objectType"] = "Activity", ["id"] = obj["id"]?.DeepClone() };
+                    statement["object"] = IdsActivity(obj);
                     break;
                 case "Agent" or "Group":
                     statement["object"] = IdsActor(obj);
@@ -60,12 +60,15 @@ internal static class StatementFormatter
                 {
                     lists[name] = new JsonArray((lists[name] as JsonArray ?? [])
                         .OfType<JsonObject>()
-                        .Select(a => (JsonNode)new JsonObject { ["objectType"] = "Activity", ["id"] = a["id"]?.DeepClone() })
+                        .Select(a => (JsonNode)IdsActivity(a))
                         .ToArray());
                 }
             }
         }
     }
+
+    // Only the id: the conformance suite (XAPI-00171) expects an Activity to have exactly one property.
+    private static JsonObject IdsActivity(JsonObject activity) => new() { ["id"] = activity["id"]?.DeepClone() };
 
     private static JsonObject IdsActor(JsonObject actor)
     {

@@ -62,7 +62,7 @@ internal static class StatementPreparer
         };
     }
 
-    /// <summary>1.0.3 allowed a single Activity where a list was meant; store the list form.</summary>
+    /// <summary>A single Activity is accepted where a list is meant; store the list form.</summary>
     private static void NormalizeContextActivities(JsonObject? context)
     {
         if (context?["contextActivities"] is not JsonObject activities)

@@ -13,7 +13,7 @@ namespace TrainingLrs.Lrs.Statements;
 // GET and HEAD: one statement by id, or a query with paging.
 internal static partial class StatementsApi
 {
-    private const string ConsistentThroughHeader = "X-Experience-API-Consistent-Through";
+    private const string ConsistentThroughHeader = XapiMiddleware.ConsistentThroughHeader;
 
     private static readonly string[] _queryParameters =
     [

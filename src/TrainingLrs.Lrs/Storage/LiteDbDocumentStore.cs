@@ -40,8 +40,8 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
             .ToArray();
     }
 
-    public Task<StoredDocument> SaveAsync(DocumentScope scope, string id, string contentType, byte[] content, bool merge, DocumentPreconditions conditions) =>
-        _writer.Enqueue(new SaveJob(this, scope, id, contentType, content, merge, conditions));
+    public Task<StoredDocument> SaveAsync(DocumentScope scope, string id, string contentType, byte[] content, bool incomingIsObject, bool merge, DocumentPreconditions conditions) =>
+        _writer.Enqueue(new SaveJob(this, scope, id, contentType, content, incomingIsObject, merge, conditions));
 
     /// <summary>Deletes one document (id given) or every document of the scope.</summary>
     public Task<int> DeleteAsync(DocumentScope scope, string? id, DocumentPreconditions conditions) =>
@@ -87,33 +87,41 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
 
     private static string ETag(byte[] content) => "\"" + Convert.ToHexStringLower(SHA1.HashData(content)) + "\"";
 
-    private sealed class SaveJob(LiteDbDocumentStore store, DocumentScope scope, string id, string contentType, byte[] content, bool merge, DocumentPreconditions conditions)
+    private sealed class SaveJob(
+        LiteDbDocumentStore store, DocumentScope scope, string id, string contentType, byte[] content, bool incomingIsObject, bool merge, DocumentPreconditions conditions)
         : WriteJob<StoredDocument>
     {
-        private StoredDocument? _existing;
+        private JsonObject? _mergeInto;
 
         public override void Prepare(LiteDatabase database)
         {
-            _existing = store.Find(scope, id);
-            Check(_existing, conditions);
-            if (merge && _existing is not null && !IsJson(_existing.ContentType))
+            // Prepare runs again when the writer retries the job alone, so nothing is kept from before.
+            _mergeInto = null;
+            var existing = store.Find(scope, id);
+            Check(existing, conditions);
+            if (!merge || existing is null)
             {
-                throw XapiException.BadRequest("the stored document is not JSON, so a POST cannot merge into it");
+                return;
+            }
+            _mergeInto = AsJsonObject(existing)
+                ?? throw XapiException.BadRequest("the stored document is not a JSON object, so a POST cannot merge into it");
+            if (!incomingIsObject)
+            {
+                throw XapiException.BadRequest("a POST merges into the stored JSON object, so it must send a JSON object with Content-Type application/json");
             }
         }
 
         protected override StoredDocument Apply(LiteDatabase database)
         {
             var (type, bytes) = (contentType, content);
-            if (merge && _existing is not null)
+            if (_mergeInto is not null)
             {
                 // POST merges the top-level properties of two JSON objects; the incoming one wins.
-                var merged = JsonNode.Parse(_existing.Content)!.AsObject();
-                foreach (var (key, value) in JsonNode.Parse(content)!.AsObject())
+                foreach (var (key, value) in (JsonObject)JsonNode.Parse(content)!)
                 {
-                    merged[key] = value?.DeepClone();
+                    _mergeInto[key] = value?.DeepClone();
                 }
-                (type, bytes) = ("application/json", System.Text.Encoding.UTF8.GetBytes(merged.ToJsonString()));
+                (type, bytes) = ("application/json", System.Text.Encoding.UTF8.GetBytes(_mergeInto.ToJsonString()));
             }
             var updated = store._clock.GetUtcNow();
             var document = new BsonDocument
@@ -148,6 +156,22 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
             return id is not null
                 ? (collection.Delete(Key(scope, id)) ? 1 : 0)
                 : collection.DeleteMany(Parameterized.Expression("$.s = @0", ScopeKey(scope)));
+        }
+    }
+
+    private static JsonObject? AsJsonObject(StoredDocument document)
+    {
+        if (!IsJson(document.ContentType))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonNode.Parse(document.Content) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

@@ -98,6 +98,10 @@ internal static class JsonReader
         }
 
         var map = AsObject(node, $"{path}.{key}");
+        if (map.Count == 0)
+        {
+            throw Fail($"{path}.{key}", "a language map must have at least one entry");
+        }
         foreach (var (tag, value) in map)
         {
             if (!Rules.IsLanguageTag(tag))

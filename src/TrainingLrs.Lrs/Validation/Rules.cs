@@ -28,11 +28,13 @@ internal static partial class Rules
         + @"|en-GB-oed|i-ami|i-bnn|i-default|i-enochian|i-hak|i-klingon|i-lux|i-mingo|i-navajo|i-pwn|i-tao|i-tay|i-tsu|sgn-BE-FR|sgn-BE-NL|sgn-CH-DE)$")]
     private static partial Regex LanguageTagPattern();
 
-    // ISO 8601 date-time as xAPI uses it: full date, time to at least minutes, optional fraction and offset.
-    [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+\-]\d{2}(?::?\d{2})?)?$")]
+    // ISO 8601 date-time as xAPI uses it: full date, time to at least minutes, optional fraction and
+    // offset. The separator (index 10) may also be RFC 3339's 't' or space, which only 2.0 accepts.
+    [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+\-]\d{2}(?::?\d{2})?)?$")]
     private static partial Regex TimestampPattern();
 
-    [GeneratedRegex(@"^P(?!$)(\d+(?:[.,]\d+)?Y)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?W)?(\d+(?:[.,]\d+)?D)?(T(?=\d)(\d+(?:[.,]\d+)?H)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?S)?)?$")]
+    // ISO 8601:2004 4.4.3.2: weeks (PnW) stand alone and never mix with the other designators.
+    [GeneratedRegex(@"^P(?:\d+(?:[.,]\d+)?W|(?!$)(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?D)?(?:T(?=\d)(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?)$")]
     private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9!#$&^_.+\-]+/[A-Za-z0-9!#$&^_.+\-]+(\s*;.*)?$")]
@@ -54,13 +56,15 @@ internal static partial class Rules
 
     /// <summary>
     /// Parses an xAPI timestamp. A missing offset is read as UTC; <c>-00:00</c> (RFC 3339's "unknown
-    /// offset") is refused because xAPI requires a known time zone for that form.
+    /// offset") is refused because xAPI requires a known time zone for that form. ISO 8601 (1.0.3)
+    /// separates date and time with <c>T</c>; <paramref name="allowRfc3339Separator"/> also takes
+    /// RFC 3339's <c>t</c> and space, as xAPI 2.0 does.
     /// </summary>
-    public static bool TryParseTimestamp(string value, out DateTimeOffset result)
+    public static bool TryParseTimestamp(string value, out DateTimeOffset result, bool allowRfc3339Separator = false)
     {
         result = default;
         var match = TimestampPattern().Match(value);
-        if (!match.Success)
+        if (!match.Success || (value[10] != 'T' && !allowRfc3339Separator))
         {
             return false;
         }
@@ -71,7 +75,7 @@ internal static partial class Rules
             return false;
         }
 
-        var normalized = value;
+        var normalized = string.Concat(value.AsSpan(0, 10), "T", value.AsSpan(11));
         if (offset.Length == 0)
         {
             normalized += "Z";

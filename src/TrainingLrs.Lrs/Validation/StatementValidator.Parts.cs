@@ -177,13 +177,15 @@ internal static partial class StatementValidator
         Extensions(context, "extensions", path);
         if (context.ContainsKey("contextActivities"))
         {
-            ContextActivities(context["contextActivities"], $"{path}.contextActivities", version);
+            ContextActivities(context["contextActivities"], $"{path}.contextActivities");
         }
         ContextActors(context, "contextAgents", "contextAgent", "agent", path, version);
         ContextActors(context, "contextGroups", "contextGroup", "group", path, version);
     }
 
-    private static void ContextActivities(JsonNode? node, string path, XapiVersion version)
+    // Both versions accept a single Activity where a list is meant (the 2.0 conformance suite sends
+    // one); StatementPreparer stores it as a one-element list.
+    private static void ContextActivities(JsonNode? node, string path)
     {
         var activities = AsObject(node, path);
         OnlyKnown(activities, path, "parent", "grouping", "category", "other");
@@ -196,11 +198,6 @@ internal static partial class StatementValidator
                 {
                     ContextActivity(array[i], $"{listPath}[{i}]");
                 }
-            }
-            else if (version == XapiVersion.V2)
-            {
-                // 2.0 dropped the single-object shorthand that 1.0.3 still accepted.
-                throw Fail(listPath, "must be an array of Activities");
             }
             else
             {

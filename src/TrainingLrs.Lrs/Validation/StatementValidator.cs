@@ -24,22 +24,29 @@ internal static partial class StatementValidator
         Uuid(statement, "id", path);
         ValidateBody(statement, path, version, isSubStatement: false);
 
-        if (String(statement, "stored", path) is { } stored && !Rules.TryParseTimestamp(stored, out _))
+        if (String(statement, "stored", path) is { } stored && !Rules.TryParseTimestamp(stored, out _, version == XapiVersion.V2))
         {
             throw Fail($"{path}.stored", "must be an ISO 8601 timestamp");
         }
         if (statement.ContainsKey("authority")
-            && Actor(statement["authority"], $"{path}.authority", version, requireObjectType: false) == "Group"
-            && (statement["authority"]!["member"] as JsonArray)?.Count != 2)
+            && Actor(statement["authority"], $"{path}.authority", version, requireObjectType: false) == "Group")
         {
-            // A Group authority is only the OAuth pair: the consumer and the user.
-            throw Fail($"{path}.authority.member", "a Group authority must have exactly two members");
+            // A Group authority is only the OAuth pair, the consumer and the user: an anonymous Group of two.
+            var authority = statement["authority"]!.AsObject();
+            if (CountIdentifiers(authority, $"{path}.authority") != 0)
+            {
+                throw Fail($"{path}.authority", "a Group authority must be an anonymous Group (no mbox, mbox_sha1sum, openid or account)");
+            }
+            if ((authority["member"] as JsonArray)?.Count != 2)
+            {
+                throw Fail($"{path}.authority.member", "a Group authority must have exactly two members");
+            }
         }
         if (String(statement, "version", path) is { } v && !IsAcceptedStatementVersion(v, version))
         {
             throw Fail($"{path}.version", version == XapiVersion.V2
                 ? $"'{Clip(v)}' is not a 1.0.x or 2.0.x version"
-                : $"'{Clip(v)}' must start with '1.0.'");
+                : $"'{Clip(v)}' is not 1.0 or a 1.0.x version");
         }
     }
 
@@ -52,7 +59,7 @@ internal static partial class StatementValidator
         }
         return (parts[0], parts[1]) switch
         {
-            ("1", "0") => parts.Length == 3,
+            ("1", "0") => true,
             ("2", "0") => version == XapiVersion.V2,
             _ => false,
         };
@@ -76,7 +83,7 @@ internal static partial class StatementValidator
         {
             Context(statement["context"], $"{path}.context", version, objectType == "Activity");
         }
-        if (String(statement, "timestamp", path) is { } timestamp && !Rules.TryParseTimestamp(timestamp, out _))
+        if (String(statement, "timestamp", path) is { } timestamp && !Rules.TryParseTimestamp(timestamp, out _, version == XapiVersion.V2))
         {
             throw Fail($"{path}.timestamp", $"'{Clip(timestamp)}' is not an ISO 8601 date-time with a known time zone");
         }
