@@ -74,6 +74,15 @@ function Install-TestTools {
     $env:TRAININGLRS_TEST_TOOLS = Join-Path $ToolsDir 'node_modules'
 }
 
+# `dotnet run` starts the program in the project's folder; the repository's folders are meant. The
+# settings are environment variables, so options given after the task still win.
+function Set-RepositoryFolders {
+    $env:TRAININGLRS_Server__ContentDirectory = Join-Path $Root 'content'
+    $env:TRAININGLRS_Server__ThemesDirectory = Join-Path $Root 'themes'
+    $env:TRAININGLRS_Server__OutputDirectory = Join-Path $Root 'dist'
+    $env:TRAININGLRS_Server__DataDirectory = Join-Path $Root 'data'
+}
+
 function Write-TestSummary {
     $passed = 0; $failed = 0; $skipped = 0
     foreach ($trx in Get-ChildItem -Path $ResultsDir -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue) {
@@ -109,9 +118,11 @@ switch ($Task) {
         if ($summary.Passed -eq 0) { Write-Host 'No test ran.'; exit 1 }
     }
     'serve' {
+        Set-RepositoryFolders
         Invoke-Native 'dotnet' (@('run', '--project', $Host_, '-c', 'Release', '--', 'serve') + $Rest)
     }
     'package' {
+        Set-RepositoryFolders
         Invoke-Native 'dotnet' (@('run', '--project', $Host_, '-c', 'Release', '--', 'build') + $Rest)
         Invoke-Native 'dotnet' @('publish', $Host_, '-c', 'Release', '--nologo', '-o', (Join-Path $Root 'artifacts/publish'))
     }
