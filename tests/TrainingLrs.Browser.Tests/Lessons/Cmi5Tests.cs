@@ -20,6 +20,35 @@ public sealed partial class Cmi5Tests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_reload_inside_a_session_neither_fetches_the_token_again_nor_starts_the_session_again()
+    {
+        var (site, lms) = await StartAsync(new Cmi5Lms(masteryScore: 0.8));
+        await using var _ = site;
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Cmi5Lms.LaunchUrl(site));
+        await LessonDriver.WaitForLaunchAsync(page.MainFrame);
+        await new LessonDriver(page.MainFrame).AnswerKnowledgeCheckAsync();
+
+        // Leaving the page ends the cmi5 session (terminated); the reloaded page must not open it again.
+        await page.ReloadAsync();
+        await LessonDriver.WaitForLaunchAsync(page.MainFrame);
+        var lesson = new LessonDriver(page.MainFrame);
+        await lesson.TakeAssessmentAsync(pass: true);
+        await lesson.ExitAsync();
+        await page.WaitForURLAsync("**/lms/return");
+
+        // Statements carry client-made ids and may be delivered twice (keepalive and queue); an LRS keeps one.
+        var verbs = lms.Statements.DistinctBy(s => (string)s["id"]!).Select(Cmi5Lms.Verb).ToList();
+        Assert.Empty(lms.Refusals);
+        Assert.Equal(1, lms.Fetches);
+        Assert.Equal("initialized", verbs[0]);
+        Assert.Single(verbs, v => v == "initialized");
+        Assert.Single(verbs, v => v == "terminated");
+        Assert.Equal("terminated", verbs[^1]);
+    }
+
+    [Fact]
     public async Task Normal_launch_sends_initialized_first_terminated_last_and_one_judged_result_with_cmi5_categories()
     {
         var (site, lms) = await StartAsync(new Cmi5Lms(masteryScore: 0.8));

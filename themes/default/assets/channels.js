@@ -28,19 +28,26 @@
    * (one passed-or-failed per session, no failed after passed): a failed attempt the learner may
    * still retry is held back and sent at the end of the session only if no pass followed.
    */
-  ns.xapiChannel = ({ factory, queue, started, quiet, judgeOncePerSession, done }) => {
-    let heldFailure = null, judged = false, ended = false;
+  ns.xapiChannel = ({ factory, queue, started, quiet, judgeOncePerSession, done, sessionKey }) => {
+    // A reload inside one session (cmi5) must not start it again: what was sent is remembered per
+    // session in sessionStorage, which a reload keeps and a new launch does not.
+    const session = readSession(sessionKey);
+    let heldFailure = null, judged = session.judged, ended = session.ended;
+    const remember = () => writeSession(sessionKey, { initialized: true, judged, ended });
     const send = (statement) => { if (!ended) { queue.push(statement); } };
     const elapsed = () => Date.now() - started;
     const sendJudged = (passed, score) => {
       if (done.passed || (judgeOncePerSession && judged)) { return; }
       judged = true;
+      remember();
       if (passed) { done.passed = true; }
       send(factory.scored(passed, score, elapsed()));
     };
     const channel = {
       name: "xapi",
-      start() { send(factory.initialized()); },
+      start() {
+        if (!session.initialized) { send(factory.initialized()); remember(); }
+      },
       onPage(index, count, isNew) { if (isNew && !quiet) { send(factory.progressed(Math.round(((index + 1) / count) * 100))); } },
       onAnswered(detail) { if (!quiet) { send(factory.answered(detail)); } },
       onAssessment(detail) {
@@ -67,6 +74,7 @@
         if (heldFailure !== null) { sendJudged(false, heldFailure); }
         send(factory.terminated(elapsed()));
         ended = true;
+        remember();
         if (!waitForLrs) { queue.flushOnExit(); return; }
         for (let tries = 0; queue.pending > 0 && tries < 20; tries++) {
           await queue.flush();
@@ -102,4 +110,15 @@
       finish() { push(true); return Promise.resolve(); },
     };
   };
+
+  function readSession(key) {
+    const blank = { initialized: false, judged: false, ended: false };
+    if (!key) { return blank; }
+    try { return Object.assign(blank, JSON.parse(sessionStorage.getItem(key) || "{}")); } catch { return blank; }
+  }
+
+  function writeSession(key, value) {
+    if (!key) { return; }
+    try { sessionStorage.setItem(key, JSON.stringify(value)); } catch { /* storage blocked: a reload may repeat initialized */ }
+  }
 })();

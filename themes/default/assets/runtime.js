@@ -52,7 +52,8 @@
     const factory = ns.statementFactory({ actor: params.actor, activityId: params.activityId, title: lesson.title,
       language: lesson.language, context, defined: ns.cmi5Decorator(launchData) });
     const queue = ns.statementQueue({ endpoint: params.endpoint, auth: () => auth, storageKey: "traininglrs:cmi5:" + params.registration });
-    const channel = ns.xapiChannel({ factory, queue, started, done: snap.d, quiet: !normal, judgeOncePerSession: true });
+    const channel = ns.xapiChannel({ factory, queue, started, done: snap.d, quiet: !normal, judgeOncePerSession: true,
+      sessionKey: "traininglrs:cmi5-session:" + params.fetch });
     return { kind: "cmi5", snap, limit: 64000, resumed: ns.hasProgress(snap), returnURL: launchData.returnURL,
       channels: [channel, stateChannel] };
   }
