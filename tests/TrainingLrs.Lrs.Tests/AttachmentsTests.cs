@@ -22,7 +22,7 @@ public sealed class AttachmentsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static (JsonObject Statement, byte[] Content, string Hash) WithAttachment(string text = "certificate of completion", string usage = "http://example.com/usage/certificate", string type = "text/plain")
+    internal static (JsonObject Statement, byte[] Content, string Hash) WithAttachment(string text = "certificate of completion", string usage = "http://example.com/usage/certificate", string type = "text/plain")
     {
         var content = Encoding.UTF8.GetBytes(text);
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
@@ -38,7 +38,7 @@ public sealed class AttachmentsTests : IAsyncLifetime
         return (statement, content, hash);
     }
 
-    private static MultipartContent Multipart(JsonNode statement, params (byte[] Content, string Hash, string Type)[] parts)
+    internal static MultipartContent Multipart(JsonNode statement, params (byte[] Content, string Hash, string Type)[] parts)
     {
         var multipart = new MultipartContent("mixed");
         multipart.Add(Xapi.Json(statement));

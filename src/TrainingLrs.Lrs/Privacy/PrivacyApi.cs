@@ -32,20 +32,14 @@ internal static class PrivacyApi
         {
             return error;
         }
-        JsonObject agent;
+        string identifier;
         try
         {
-            agent = body!["agent"] as JsonObject ?? throw XapiException.BadRequest("agent: is required (an Agent object)");
-            StatementValidator.Actor(agent, "agent", XapiVersion.V2, requireObjectType: false);
+            identifier = PersonalData.IdentifierOf(body!["agent"] as JsonObject ?? throw new ArgumentException("agent: is required (an Agent object)"));
         }
-        catch (XapiException e)
+        catch (ArgumentException e)
         {
             return TypedResults.BadRequest(new { error = true, message = e.Message });
-        }
-        var identifier = StatementKeys.Identifier(agent);
-        if (identifier is null)
-        {
-            return TypedResults.BadRequest(new { error = true, message = "agent: must have an identifier (mbox, mbox_sha1sum, openid or account)" });
         }
 
         var dryRun = body!["dryRun"]?.GetValueKind() == JsonValueKind.True;
@@ -69,7 +63,7 @@ internal static class PrivacyApi
         }
 
         var dryRun = body["dryRun"]?.GetValueKind() == JsonValueKind.True;
-        var result = await privacy.PurgeAsync(before.Value, dryRun);
+        var result = await privacy.PurgeAsync(before.Value, dryRun, context.RequestAborted);
         return TypedResults.Ok(result);
     }
 

@@ -1,3 +1,5 @@
+using TrainingLrs.Lrs.Privacy;
+
 namespace TrainingLrs.Lrs.Storage;
 
 /// <summary>Erasure and purge across statements and documents.</summary>
@@ -7,8 +9,5 @@ internal interface IPrivacyStore
     Task<PrivacyCounts> EraseAgentAsync(string agentIdentifier, bool dryRun);
 
     /// <summary>Deletes (or counts) the statements stored before <paramref name="before"/>.</summary>
-    Task<PrivacyCounts> PurgeAsync(DateTimeOffset before, bool dryRun);
+    Task<PrivacyCounts> PurgeAsync(DateTimeOffset before, bool dryRun, CancellationToken cancellationToken = default);
 }
-
-/// <summary>What an erase or purge removed (or would remove, on a dry run).</summary>
-internal sealed record PrivacyCounts(int Statements, int Documents, bool DryRun);

@@ -61,12 +61,23 @@ internal sealed partial class LiteDbStatementStore
             .ToList();
     }
 
-    /// <summary>Statements stored strictly before <paramref name="before"/>.</summary>
-    internal List<BsonDocument> FindStoredBefore(DateTimeOffset before) =>
-        _database.GetCollection(Statements).Query().Where(Parameterized.Expression("$.st < @0", before.ToUnixTimeMilliseconds())).ToList();
+    /// <summary>The oldest statements stored strictly before <paramref name="before"/>, at most <paramref name="limit"/>.</summary>
+    internal List<BsonDocument> FindStoredBefore(DateTimeOffset before, int limit) =>
+        _database.GetCollection(Statements).Query()
+            .Where(Parameterized.Expression("$.st < @0", before.ToUnixTimeMilliseconds()))
+            .OrderBy("st")
+            .Limit(limit)
+            .ToList();
 
-    /// <summary>Deletes statements and their keys; runs on the writer thread.</summary>
-    internal static void Delete(LiteDatabase database, IEnumerable<BsonDocument> documents)
+    /// <summary>How many statements were stored strictly before <paramref name="before"/>.</summary>
+    internal int CountStoredBefore(DateTimeOffset before) =>
+        _database.GetCollection(Statements).Count(Parameterized.Expression("$.st < @0", before.ToUnixTimeMilliseconds()));
+
+    /// <summary>
+    /// Deletes statements, their keys, and the attachment content no remaining statement refers to;
+    /// runs on the writer thread. Returns how many attachments were deleted.
+    /// </summary>
+    internal static int Delete(LiteDatabase database, IReadOnlyCollection<BsonDocument> documents)
     {
         var statements = database.GetCollection(Statements);
         var keys = database.GetCollection(Keys);
@@ -79,5 +90,18 @@ internal sealed partial class LiteDbStatementStore
             }
             statements.Delete(document["_id"]);
         }
+
+        // Identical content is stored once whatever the number of statements that carry it, so it may
+        // go only when the last of them does.
+        var attachments = database.GetCollection(Attachments);
+        var deleted = 0;
+        foreach (var hash in documents.SelectMany(d => d["h"].AsArray).Select(h => h.AsString).Distinct(StringComparer.Ordinal))
+        {
+            if (!statements.Exists(Parameterized.Expression("$.h[*] ANY = @0", hash)) && attachments.Delete(hash))
+            {
+                deleted++;
+            }
+        }
+        return deleted;
     }
 }

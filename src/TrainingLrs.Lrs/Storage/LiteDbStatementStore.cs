@@ -34,6 +34,8 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
         var statements = _database.GetCollection(Statements);
         statements.EnsureIndex("sid", "$.sid", unique: true);
         statements.EnsureIndex("st", "$.st");
+        // Erasure and purge ask whether any statement still refers to an attachment's content.
+        statements.EnsureIndex("h", "$.h[*]");
         var last = statements.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
         _lastSequence = last?["_id"].AsInt64 ?? 0;
         _lastStoredMs = last?["st"].AsInt64 ?? 0;

@@ -37,6 +37,7 @@ public static class TrainingLrsCommand
         root.Subcommands.Add(ImportCommand.Create(output, error));
         root.Subcommands.Add(PackageCommand.Create(output, error));
         root.Subcommands.Add(CompletionsCommand.Create(output, error));
+        root.Subcommands.Add(PrivacyCommand.Create(output, error));
         return root;
     }
 }
