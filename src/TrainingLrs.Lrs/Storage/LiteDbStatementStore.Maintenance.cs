@@ -91,15 +91,25 @@ internal sealed partial class LiteDbStatementStore
             statements.Delete(document["_id"]);
         }
 
-        // Identical content is stored once whatever the number of statements that carry it, so it may
-        // go only when the last of them does.
+        // Identical content is stored once whatever the number of statements that carry it, so it goes
+        // only with the last of them.
         var attachments = database.GetCollection(Attachments);
         var deleted = 0;
-        foreach (var hash in documents.SelectMany(d => d["h"].AsArray).Select(h => h.AsString).Distinct(StringComparer.Ordinal))
+        foreach (var hash in documents.SelectMany(d => d["h"].AsArray.Select(h => h.AsString).Distinct(StringComparer.Ordinal)))
         {
-            if (!statements.Exists(Parameterized.Expression("$.h[*] ANY = @0", hash)) && attachments.Delete(hash))
+            if (attachments.FindById(hash) is not { } attachment || !attachment["n"].IsInt32)
             {
+                continue;
+            }
+            if (attachment["n"].AsInt32 <= 1)
+            {
+                attachments.Delete(hash);
                 deleted++;
+            }
+            else
+            {
+                attachment["n"] = attachment["n"].AsInt32 - 1;
+                attachments.Update(attachment);
             }
         }
         return deleted;

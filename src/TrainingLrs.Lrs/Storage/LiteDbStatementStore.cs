@@ -34,8 +34,6 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
         var statements = _database.GetCollection(Statements);
         statements.EnsureIndex("sid", "$.sid", unique: true);
         statements.EnsureIndex("st", "$.st");
-        // Erasure and purge ask whether any statement still refers to an attachment's content.
-        statements.EnsureIndex("h", "$.h[*]");
         var last = statements.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
         _lastSequence = last?["_id"].AsInt64 ?? 0;
         _lastStoredMs = last?["st"].AsInt64 ?? 0;
@@ -257,14 +255,27 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
         }
     }
 
-    internal void SaveAttachments(LiteDatabase database, IEnumerable<AttachmentPayload> payloads)
+    /// <summary>
+    /// Stores attachment content once per hash, and counts the statements that carry each stored content
+    /// (<c>n</c>), so that deleting the last of them can delete the content too.
+    /// </summary>
+    internal void SaveAttachments(LiteDatabase database, IEnumerable<AttachmentPayload> payloads, IEnumerable<PreparedStatement> stored)
     {
         var collection = database.GetCollection(Attachments);
         foreach (var payload in payloads)
         {
             if (collection.FindById(payload.Sha2) is null)
             {
-                collection.Insert(new BsonDocument { ["_id"] = payload.Sha2, ["ct"] = payload.ContentType, ["d"] = payload.Content });
+                collection.Insert(new BsonDocument { ["_id"] = payload.Sha2, ["ct"] = payload.ContentType, ["d"] = payload.Content, ["n"] = 0 });
+            }
+        }
+        foreach (var hash in stored.SelectMany(s => s.AttachmentHashes.Distinct(StringComparer.Ordinal)))
+        {
+            // Content stored before the count existed has no "n" and is never deleted by it.
+            if (collection.FindById(hash) is { } document && document["n"].IsInt32)
+            {
+                document["n"] = document["n"].AsInt32 + 1;
+                collection.Update(document);
             }
         }
     }

@@ -51,6 +51,7 @@ internal sealed class StatementWriteJob(
         var documents = new List<BsonDocument>(statements.Count);
         var postings = new List<BsonDocument>(statements.Count * 8);
         var written = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        var storedStatements = new List<PreparedStatement>(statements.Count);
         var observed = new List<StoredStatement>(statements.Count);
         foreach (var statement in statements)
         {
@@ -78,6 +79,7 @@ internal sealed class StatementWriteJob(
 
             var (document, keyDocuments) = ToDocuments(statement, keys, sequence, storedMs, partnerId, credentialKey);
             documents.Add(document);
+            storedStatements.Add(statement);
             written[statement.Id] = document;
             postings.AddRange(keyDocuments);
             foreach (var (id, definition) in statement.ActivityDefinitions)
@@ -89,7 +91,7 @@ internal sealed class StatementWriteJob(
 
         database.GetCollection(LiteDbStatementStore.Statements).InsertBulk(documents);
         database.GetCollection(LiteDbStatementStore.Keys).InsertBulk(postings);
-        store.SaveAttachments(database, payloads.Values);
+        store.SaveAttachments(database, payloads.Values, storedStatements);
         store.Notify(observed);
         return statements.Select(s => s.Id).ToArray();
     }
