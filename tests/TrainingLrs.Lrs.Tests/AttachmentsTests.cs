@@ -111,6 +111,31 @@ public sealed class AttachmentsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("base64")]
+    [InlineData(null)]
+    public async Task Attachment_part_without_binary_transfer_encoding_is_400_and_nothing_is_stored(string? transferEncoding)
+    {
+        var (statement, content, hash) = WithAttachment();
+        var id = Guid.NewGuid().ToString();
+        statement["id"] = id;
+        var multipart = new MultipartContent("mixed") { Xapi.Json(statement) };
+        var part = new ByteArrayContent(content);
+        part.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        part.Headers.Add("X-Experience-API-Hash", hash);
+        if (transferEncoding is not null)
+        {
+            part.Headers.Add("Content-Transfer-Encoding", transferEncoding);
+        }
+        multipart.Add(part);
+
+        var post = await _client.PostAsync("/xapi/statements", multipart);
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains("Content-Transfer-Encoding", await post.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/xapi/statements?statementId={id}")).StatusCode);
+    }
+
     [Fact]
     public async Task Signed_statement_with_valid_rs256_signature_is_accepted_and_a_tampered_one_is_400()
     {

@@ -111,6 +111,36 @@ public sealed class ValidationTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("zh-z-aaa-z-bbb-c-ccc")]
+    [InlineData("ar-a-aaa-b-bbb-a-ccc")]
+    [InlineData("de-DE-1901-1901")]
+    public async Task Language_tag_repeating_a_singleton_or_variant_is_rejected(string tag)
+    {
+        var response = await PostPatchedAsync(new JsonObject
+        {
+            ["object"] = new JsonObject { ["id"] = "http://example.com/a", ["definition"] = new JsonObject { ["name"] = new JsonObject { [tag] = "x" } } },
+        }.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("statement.object.definition.name", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("sl-rozaj-biske")]
+    [InlineData("de-CH-1901")]
+    [InlineData("en-a-bbb-x-a-ccc")]
+    [InlineData("i-enochian")]
+    public async Task Language_tag_with_distinct_variants_and_extensions_is_accepted(string tag)
+    {
+        var response = await PostPatchedAsync(new JsonObject
+        {
+            ["verb"] = new JsonObject { ["id"] = "http://example.com/v", ["display"] = new JsonObject { [tag] = "x" } },
+        }.ToJsonString());
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("""{"mbox":"mailto:group@example.com"}""")]
     [InlineData("""{"mbox_sha1sum":"cd9b00a5611f94eaa7b1661edab976068e364975"}""")]
     [InlineData("""{"openid":"http://openid.example.org/12345"}""")]

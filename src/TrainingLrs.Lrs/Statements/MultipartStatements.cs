@@ -13,6 +13,8 @@ internal static class MultipartStatements
 {
     public const string HashHeader = "X-Experience-API-Hash";
 
+    private const string TransferEncodingHeader = "Content-Transfer-Encoding";
+
     /// <summary>Splits a multipart request into the statement JSON (first part) and the attachment parts by hash.</summary>
     public static async Task<(byte[] Json, Dictionary<string, AttachmentPayload> Parts)> ReadAsync(HttpRequest request)
     {
@@ -42,6 +44,14 @@ internal static class MultipartStatements
                     }
                     json = content;
                     continue;
+                }
+
+                // xAPI allows only raw bytes after the statement part; a part that declares no encoding or
+                // another one (base64, quoted-printable) is a malformed request, not data to guess at.
+                var transferEncoding = section.Headers?.TryGetValue(TransferEncodingHeader, out var te) == true ? te.ToString().Trim() : "";
+                if (!transferEncoding.Equals("binary", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw XapiException.BadRequest($"every attachment part needs a {TransferEncodingHeader}: binary header");
                 }
 
                 var hash = section.Headers?.TryGetValue(HashHeader, out var h) == true ? h.ToString().Trim().ToLowerInvariant() : "";

@@ -48,7 +48,36 @@ internal static partial class Rules
 
     public static bool IsSha1Hex(string value) => Sha1Pattern().IsMatch(value);
 
-    public static bool IsLanguageTag(string value) => value.Length <= 100 && LanguageTagPattern().IsMatch(value);
+    public static bool IsLanguageTag(string value) =>
+        value.Length <= 100 && LanguageTagPattern().IsMatch(value) && HasNoRepeatedSubtags(value);
+
+    // RFC 5646 2.2.5 and 2.2.6: a variant and an extension singleton may each appear only once, which a
+    // regular expression cannot express. Subtags after the private-use singleton "x" are free-form.
+    private static bool HasNoRepeatedSubtags(string tag)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var inExtension = false;
+        foreach (var subtag in tag.Split('-').Skip(1))
+        {
+            if (subtag.Length == 1)
+            {
+                if (subtag is "x" or "X")
+                {
+                    return true;
+                }
+                inExtension = true;
+                if (!seen.Add(subtag))
+                {
+                    return false;
+                }
+            }
+            else if (!inExtension && (subtag.Length >= 5 || (subtag.Length == 4 && char.IsAsciiDigit(subtag[0]))) && !seen.Add(subtag))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public static bool IsDuration(string value) => DurationPattern().IsMatch(value);
 
