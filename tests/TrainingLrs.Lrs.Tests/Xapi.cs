@@ -35,7 +35,7 @@ public static class Xapi
     public static async Task<string[]> PostStatementsAsync(this HttpClient client, params JsonObject[] statements)
     {
         var response = await client.PostAsync("/xapi/statements", Json(new JsonArray(statements.Select(s => (JsonNode)s.DeepClone()).ToArray())));
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{(int)response.StatusCode}: {response.Headers} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<string[]>())!;
     }
 

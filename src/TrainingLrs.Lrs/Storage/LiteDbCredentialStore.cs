@@ -22,6 +22,8 @@ public sealed class LiteDbCredentialStore : ICredentialStore
     private readonly ConcurrentDictionary<string, CredentialDocument> _cache = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
 
+    static LiteDbCredentialStore() => LrsDatabase.PrepareMapping<CredentialDocument>();
+
     /// <summary>Uses the credentials collection of <paramref name="database"/>.</summary>
     public LiteDbCredentialStore(LrsDatabase database, TimeProvider? clock = null)
     {

@@ -26,6 +26,15 @@ public sealed class LrsDatabase : IDisposable
     internal LiteDatabase Database { get; }
 
     /// <summary>
+    /// Builds LiteDB's mapping of a stored class before any concurrent use. LiteDB publishes a class's
+    /// mapping before it has filled in its members, so two threads mapping a class for the first time
+    /// at once can store a document without its properties (seen: a credential stored without its
+    /// secret hash). Call it from the static constructor of the only store that uses the class.
+    /// </summary>
+    internal static void PrepareMapping<T>()
+        where T : new() => BsonMapper.Global.ToDocument(new T());
+
+    /// <summary>
     /// Opens (creating when needed) the database in <paramref name="dataDirectory"/>.
     /// </summary>
     /// <exception cref="StorageUnavailableException">The folder or file cannot be used; the message says why in one line.</exception>

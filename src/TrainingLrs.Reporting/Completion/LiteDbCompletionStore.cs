@@ -15,6 +15,13 @@ public sealed partial class LiteDbCompletionStore : ICompletionStore
     private readonly ILiteCollection<LearnerDocument> _learners;
     private readonly CertificateCodes _certificates;
 
+    // See PrepareMapping: LiteDB must not map these for the first time on two threads at once.
+    static LiteDbCompletionStore()
+    {
+        LrsDatabase.PrepareMapping<RowDocument>();
+        LrsDatabase.PrepareMapping<LearnerDocument>();
+    }
+
     /// <summary>Uses <paramref name="database"/> and makes sure the indexes exist.</summary>
     public LiteDbCompletionStore(LrsDatabase database, ModuleCatalog catalog)
     {

@@ -10,6 +10,13 @@ public sealed class LiteDbOrganisationStore : IOrganisationStore
     private readonly ILiteCollection<MemberDocument> _members;
     private readonly ILiteCollection<PartnerDocument> _partners;
 
+    // See PrepareMapping: LiteDB must not map these for the first time on two threads at once.
+    static LiteDbOrganisationStore()
+    {
+        LrsDatabase.PrepareMapping<MemberDocument>();
+        LrsDatabase.PrepareMapping<PartnerDocument>();
+    }
+
     /// <summary>Uses <paramref name="database"/> and makes sure the indexes exist.</summary>
     public LiteDbOrganisationStore(LrsDatabase database)
     {
