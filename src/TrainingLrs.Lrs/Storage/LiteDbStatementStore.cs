@@ -37,6 +37,7 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
         var last = statements.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
         _lastSequence = last?["_id"].AsInt64 ?? 0;
         _lastStoredMs = last?["st"].AsInt64 ?? 0;
+        LoadPendingReferences();
     }
 
     public LiteDbWriter Writer { get; }

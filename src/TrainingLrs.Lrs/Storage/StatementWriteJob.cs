@@ -51,6 +51,7 @@ internal sealed class StatementWriteJob(
         var documents = new List<BsonDocument>(statements.Count);
         var postings = new List<BsonDocument>(statements.Count * 8);
         var written = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        var bySequence = new Dictionary<long, BsonDocument>();
         var storedStatements = new List<PreparedStatement>(statements.Count);
         var observed = new List<StoredStatement>(statements.Count);
         foreach (var statement in statements)
@@ -63,17 +64,23 @@ internal sealed class StatementWriteJob(
             var (sequence, storedMs) = store.NextPosition();
             var stored = DateTimeOffset.FromUnixTimeMilliseconds(storedMs);
             var keys = new HashSet<string>(statement.Keys, StringComparer.Ordinal);
-            if (statement.ReferencedTarget is { } target
-                && (written.TryGetValue(target, out var targetDocument) || (targetDocument = store.FindDocument(target)) is not null))
+            if (statement.ReferencedTarget is { } target)
             {
-                keys.UnionWith(targetDocument["k"].AsArray.Select(k => k.AsString).Where(StatementKeys.IsInherited));
-                if (statement.VoidedTarget is not null && !targetDocument["v"].AsBoolean)
+                if (written.TryGetValue(target, out var targetDocument) || (targetDocument = store.FindDocument(target)) is not null)
                 {
-                    targetDocument["v"] = true;
-                    if (!written.ContainsKey(target))
+                    keys.UnionWith(targetDocument["k"].AsArray.Select(k => k.AsString).Where(StatementKeys.IsInherited));
+                    if (statement.VoidedTarget is not null && !targetDocument["v"].AsBoolean)
                     {
-                        database.GetCollection(LiteDbStatementStore.Statements).Update(targetDocument);
+                        targetDocument["v"] = true;
+                        if (!written.ContainsKey(target))
+                        {
+                            database.GetCollection(LiteDbStatementStore.Statements).Update(targetDocument);
+                        }
                     }
+                }
+                else
+                {
+                    store.RememberPendingReference(database, target, sequence);
                 }
             }
 
@@ -81,7 +88,12 @@ internal sealed class StatementWriteJob(
             documents.Add(document);
             storedStatements.Add(statement);
             written[statement.Id] = document;
+            bySequence[sequence] = document;
             postings.AddRange(keyDocuments);
+            foreach (var referencing in store.TakePendingReferences(database, statement.Id))
+            {
+                Inherit(database, referencing, keys, bySequence, postings);
+            }
             foreach (var (id, definition) in statement.ActivityDefinitions)
             {
                 store.MergeActivity(database, id, definition);
@@ -97,6 +109,38 @@ internal sealed class StatementWriteJob(
     }
 
     public override void RolledBack() => store.ForgetMergedDefinitions();
+
+    // A statement that referred to this one before it arrived now matches the same filters, as it
+    // would have had the target come first (spec: filter conditions for StatementRefs).
+    private static void Inherit(LiteDatabase database, long sequence, IEnumerable<string> targetKeys, Dictionary<long, BsonDocument> inThisBatch, List<BsonDocument> postings)
+    {
+        var statements = database.GetCollection(LiteDbStatementStore.Statements);
+        var pending = inThisBatch.TryGetValue(sequence, out var batched);
+        if ((batched ?? statements.FindById(sequence)) is not { } document)
+        {
+            return;
+        }
+        var present = document["k"].AsArray;
+        var added = targetKeys.Where(StatementKeys.IsInherited).Where(k => !present.Contains(k)).ToArray();
+        if (added.Length == 0)
+        {
+            return;
+        }
+        foreach (var key in added)
+        {
+            present.Add(key);
+        }
+        var rows = added.Select(k => new BsonDocument { ["_id"] = k + LiteDbStatementStore.Hex(sequence) }).ToList();
+        if (pending)
+        {
+            postings.AddRange(rows);
+        }
+        else
+        {
+            statements.Update(document);
+            database.GetCollection(LiteDbStatementStore.Keys).InsertBulk(rows);
+        }
+    }
 
     /// <summary>The stored statement document and its key rows; also used by the benchmark's raw-insert baseline.</summary>
     internal static (BsonDocument Statement, List<BsonDocument> Keys) ToDocuments(
