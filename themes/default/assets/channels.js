@@ -20,7 +20,7 @@
     save(snapshot, encoded) { session.save(String(snapshot.p), encoded); },
     tick() { session.commit(); },
     hidden() { session.commit(); },
-    finish(unfinished) { session.finish(unfinished); return Promise.resolve(); },
+    finish(unfinished, byLearner) { session.finish(unfinished, byLearner); return Promise.resolve(); },
   });
 
   /**

@@ -16,18 +16,23 @@
   const label = (key, ...values) => values.reduce((text, v, i) => text.replace(`{${i}}`, v), labels[key] || key);
   window.TrainingLrsLesson = lesson;
 
-  // Our LRS, when this package carries one (partner packages and the web launch).
-  function ourLrs(actor, snap, extra) {
+  /**
+   * Our LRS, when this package carries one (partner packages and the web launch). `done` is the
+   * snapshot's record of what this channel reported; `context` is added to every statement.
+   */
+  function ourLrs(actor, done, { quiet, context } = {}) {
     if (!config.lrs || !config.lrs.endpoint) { return []; }
     const auth = () => config.lrs.auth;
     const queue = ns.statementQueue({ endpoint: config.lrs.endpoint, auth, storageKey: "traininglrs:queue:" + config.lrs.endpoint });
     const factory = ns.statementFactory({ actor, activityId: lesson.activityId, title: lesson.title, language: lesson.language,
-      context: { contextActivities: { grouping: [{ objectType: "Activity", id: lesson.courseId }] } } });
-    return [ns.xapiChannel({ factory, queue, started, done: snap.d, quiet: !!(extra && extra.quiet) })];
+      context: Object.assign({ contextActivities: { grouping: [{ objectType: "Activity", id: lesson.courseId }] } }, context) });
+    return [ns.xapiChannel({ factory, queue, started, done, quiet: !!quiet })];
   }
 
-  const account = (id, name) => Object.assign({ objectType: "Agent", account: { homePage: (config.lrs && config.lrs.homePage) || window.location.origin, name: id } },
-    name ? { name } : {});
+  // The partner's configured LMS home page wins, so a learner is one person in our LRS whether the
+  // partner's LMS launched a SCORM or a cmi5 package.
+  const account = (id, name, homePage) => Object.assign({ objectType: "Agent",
+    account: { homePage: (config.lrs && config.lrs.homePage) || homePage || window.location.origin, name: id } }, name ? { name } : {});
 
   function launchScorm(found) {
     const session = ns.scormSession(found);
@@ -39,11 +44,15 @@
     if (!Number.isNaN(location)) { snap.p = location; }
     const actor = account(info.learner.id || "unknown", info.learner.name);
     return { kind: "scorm-" + found.version, snap, limit: session.suspendLimit, resumed: info.entry === "resume",
-      channels: [ns.scormChannel(session)].concat(ourLrs(actor, snap, { quiet: info.review })) };
+      popup: found.popup, channels: [ns.scormChannel(session)].concat(ourLrs(actor, snap.d, { quiet: info.review })) };
   }
 
   async function launchCmi5(params) {
-    const { auth, state, launchData, normal } = await ns.cmi5Launch(params);
+    const { auth, state, launchData, normal, preferences, options } = await ns.cmi5Launch(params);
+    const edition = await ns.cmi5Edition([options.language, preferences.languagePreference], lesson.language, "traininglrs:cmi5-edition:" + params.fetch);
+    // The other edition starts the session; this page never does.
+    if (edition) { window.location.replace(edition); return new Promise(() => {}); }
+    ns.applyAudioPreference(preferences.audioPreference);
     if (typeof launchData.masteryScore === "number" && lesson.assessment) { lesson.assessment.passMark = Math.round(launchData.masteryScore * 100); }
     const where = { activityId: params.activityId, agent: params.actor, registration: params.registration, stateId: RESUME_STATE };
     const stateChannel = ns.stateChannel({ state, where, storageKey: "traininglrs:resume:" + params.registration });
@@ -54,8 +63,13 @@
     const queue = ns.statementQueue({ endpoint: params.endpoint, auth: () => auth, storageKey: "traininglrs:cmi5:" + params.registration });
     const channel = ns.xapiChannel({ factory, queue, started, done: snap.d, quiet: !normal, judgeOncePerSession: true,
       sessionKey: "traininglrs:cmi5-session:" + params.fetch });
+    // A copy for our LRS, so members see learners whose LMS uses cmi5. It is not bound by the cmi5
+    // session rules (each page load is a session, as with SCORM) and keeps its own flags (snap.o).
+    const learner = ns.cmi5Learner(params.actor);
+    const copy = learner ? ourLrs(account(learner.id, learner.name, learner.homePage), snap.o,
+      { quiet: !normal, context: ns.cmi5CopyContext(params, launchData) }) : [];
     return { kind: "cmi5", snap, limit: 64000, resumed: ns.hasProgress(snap), returnURL: launchData.returnURL,
-      channels: [channel, stateChannel] };
+      channels: [channel, stateChannel].concat(copy) };
   }
 
   // Web launch from our server: the learner comes from the URL (learnerId, learnerName) or, when
@@ -73,7 +87,7 @@
     const where = { activityId: lesson.activityId, agent: actor, stateId: RESUME_STATE };
     const stateChannel = ns.stateChannel({ state, where, storageKey: `traininglrs:resume:${lesson.activityId}:${id}` });
     const snap = ns.decodeSnapshot(await stateChannel.restore());
-    return { kind: "web", snap, limit: 64000, resumed: ns.hasProgress(snap), channels: ourLrs(actor, snap).concat([stateChannel]) };
+    return { kind: "web", snap, limit: 64000, resumed: ns.hasProgress(snap), channels: ourLrs(actor, snap.d).concat([stateChannel]) };
   }
 
   async function launch() {
@@ -101,6 +115,12 @@
       if (!byLearner) { return; }
       if (pages) { pages.end(label("exited")); }
       if (session.returnURL) { window.location.assign(session.returnURL); }
+      // A popup the LMS opened closes itself, unless the LMS has loaded something else into it by then.
+      if (session.popup) {
+        let left = false;
+        window.addEventListener("pagehide", () => { left = true; });
+        setTimeout(() => { if (!left) { window.close(); } }, 1000);
+      }
     }
 
     each("start");

@@ -22,12 +22,18 @@
     return null;
   }
 
-  /** Finds the LMS API: this window and its parents first, then the opener (popup launch) and its parents. */
+  /**
+   * Finds the LMS API: this window and its parents first, then the opener (popup launch) and its
+   * parents. `popup` is true when the API came through the opener: the LMS opened this window.
+   */
   ns.findScormApi = (preferred) => {
     const names = preferred === "scorm12" ? ["API", "API_1484_11"] : ["API_1484_11", "API"];
     for (const name of names) {
-      const api = searchUp(window, name) || searchUp(safe(() => window.opener), name);
-      if (api) { return { version: name === "API" ? "1.2" : "2004", api }; }
+      const version = name === "API" ? "1.2" : "2004";
+      const api = searchUp(window, name);
+      if (api) { return { version, api, popup: false }; }
+      const opened = searchUp(safe(() => window.opener), name);
+      if (opened) { return { version, api: opened, popup: true }; }
     }
     return null;
   };
@@ -169,11 +175,17 @@
 
       commit() { call(v.commit, ""); },
 
-      /** Session time, exit mode, then 1.2: commit + LMSFinish; 2004: Terminate (which commits). */
-      finish(unfinished) {
+      /**
+       * Session time, exit mode, then 1.2: commit + LMSFinish; 2004: Terminate (which commits).
+       * `byLearner` is the exit button: 2004 then also asks the LMS to end the attempt ("exit") or to
+       * suspend the course for a later resume ("suspendAll"), so it does not leave the learner in an
+       * empty player. On pagehide the LMS is navigating already and its own request must win.
+       */
+      finish(unfinished, byLearner) {
         if (!open || finished) { return; }
         set(v.time, v.span(Date.now() - started));
         set(v.exit, unfinished ? "suspend" : v.normalExit);
+        if (version === "2004" && byLearner) { set("adl.nav.request", unfinished ? "suspendAll" : "exit"); }
         if (version === "1.2") { call(v.commit, ""); }
         call(v.finish, "");
         finished = true;

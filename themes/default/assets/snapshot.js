@@ -12,13 +12,20 @@
   const join = (list) => Array.from(list || [], (x) => x || "-").join("");
   const split = (text) => Array.from(String(text || "")).map((x) => (x === "-" ? undefined : x));
 
-  /** A fresh snapshot: page, pages seen, answers, assessment state and what was reported (d). */
-  ns.emptySnapshot = () => ({ p: 0, s: "", kc: {}, sc: {}, as: { n: 0, q: [], r: {} }, d: {} });
+  /**
+   * A fresh snapshot: page, pages seen, answers, assessment state and what was reported: `d` holds
+   * the end flag and the flags of the launch's own xAPI channel (cmi5 LMS, or our LRS when that is
+   * the only one), `o` those of our LRS when it receives a copy beside a cmi5 LMS. Each channel needs
+   * its own flags: one that already reported "completed" must not stop the other from reporting it.
+   */
+  ns.emptySnapshot = () => ({ p: 0, s: "", kc: {}, sc: {}, as: { n: 0, q: [], r: {} }, d: {}, o: {} });
 
   ns.encodeSnapshot = (snap, limit) => {
     const as = snap.as || {};
     const compact = { v: 1, p: snap.p, s: snap.s, d: snap.d, k: mapValues(snap.kc, join), c: mapValues(snap.sc, join),
       a: { n: as.n || 0, q: (as.q || []).join(" "), r: mapValues(as.r, join), s: as.s, ok: as.ok ? 1 : 0 } };
+    // Written only when set, so a snapshot without a copy stays as short as before (SCORM 1.2 budget).
+    if (snap.o && Object.keys(snap.o).length) { compact.o = snap.o; }
     let text = JSON.stringify(compact);
     for (const drop of ["k", "c"]) {
       if (text.length <= limit) { break; }
@@ -36,6 +43,8 @@
     snap.p = Number(c.p) || 0;
     snap.s = String(c.s || "");
     snap.d = c.d || {};
+    // Snapshots written before `o` existed read as "nothing reported to the copy yet".
+    snap.o = c.o || {};
     snap.kc = mapValues(c.k, split);
     snap.sc = mapValues(c.c, split);
     const a = c.a || {};

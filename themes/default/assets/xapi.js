@@ -23,17 +23,23 @@
   const headers = (auth, json) => Object.assign({ "X-Experience-API-Version": VERSION, Authorization: auth },
     json ? { "Content-Type": "application/json" } : {});
 
+  /** GET of a JSON document: the parsed JSON, or null when there is none (404). */
+  const getDocument = async (url, auth) => {
+    const response = await fetch(url, { headers: headers(auth, false), cache: "no-store" });
+    if (response.status === 404) { return null; }
+    if (!response.ok) { throw new Error("GET " + response.status); }
+    return response.json();
+  };
+
   /** State API document: GET returns the parsed JSON or null; PUT replaces it. */
   ns.xapiState = ({ endpoint, auth }) => {
     const url = (p) => base(endpoint) + "activities/state?" + new URLSearchParams(
       Object.assign({ activityId: p.activityId, agent: JSON.stringify(p.agent), stateId: p.stateId }, p.registration ? { registration: p.registration } : {}));
     return {
-      async get(p) {
-        const response = await fetch(url(p), { headers: headers(auth(), false), cache: "no-store" });
-        if (response.status === 404) { return null; }
-        if (!response.ok) { throw new Error("state GET " + response.status); }
-        return response.json();
-      },
+      get: (p) => getDocument(url(p), auth()),
+      /** Agent Profile API document (cmi5 learner preferences), or null. */
+      agentProfile: (agent, profileId) => getDocument(base(endpoint) + "agents/profile?" +
+        new URLSearchParams({ agent: JSON.stringify(agent), profileId }), auth()),
       put(p, body, keepalive) {
         return fetch(url(p), { method: "PUT", headers: headers(auth(), true), body: JSON.stringify(body), keepalive: !!keepalive })
           .then((r) => r.ok, () => false);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TrainingLrs.Authoring.Compilation;
 
 namespace TrainingLrs.Browser.Tests.Lessons.Support;
 
@@ -28,6 +29,12 @@ public sealed class Cmi5Lms
         MoveOn = moveOn;
     }
 
+    /// <summary>The learner's <c>cmi5LearnerPreferences</c> agent profile; null answers 404, as for a learner who set none.</summary>
+    public JsonObject? Preferences { get; init; }
+
+    /// <summary>The AU's launchParameters from the course structure, passed on in LMS.LaunchData; null leaves them out.</summary>
+    public string? LaunchParameters { get; init; }
+
     public string LaunchMode { get; }
 
     public double MasteryScore { get; }
@@ -48,6 +55,14 @@ public sealed class Cmi5Lms
         ["name"] = "Ana Ruiz",
         ["account"] = new JsonObject { ["homePage"] = "https://lms.lakeside.example", ["name"] = "ana-1024" },
     };
+
+    /// <summary>A lesson site with this LMS mapped on it and, if given, our LRS baked into its packages.</summary>
+    public async Task<LessonSite> StartSiteAsync(LrsConnection? lrs = null)
+    {
+        LessonSite? site = null;
+        site = await LessonSite.StartAsync(app => Map(app, () => site!.Address), lrs);
+        return site;
+    }
 
     public void Map(WebApplication app, Func<Uri> address)
     {
@@ -72,6 +87,18 @@ public sealed class Cmi5Lms
             }
 
             return _state.TryGetValue(key, out var body) ? Results.Text(body, "application/json") : Results.NotFound();
+        });
+        app.MapGet("/lms/xapi/agents/profile", (HttpRequest request) =>
+        {
+            if (!Authorized(request))
+            {
+                return Results.Unauthorized();
+            }
+
+            return request.Query["profileId"] == "cmi5LearnerPreferences" && Preferences is not null
+                && JsonNode.Parse((string?)request.Query["agent"] ?? "null")?.ToJsonString() == Actor.ToJsonString()
+                ? Results.Text(Preferences.ToJsonString(), "application/json")
+                : Results.NotFound();
         });
         app.MapPut("/lms/xapi/activities/state", async (HttpRequest request) =>
         {
@@ -121,21 +148,38 @@ public sealed class Cmi5Lms
     private static string StateKey(HttpRequest request) =>
         $"{request.Query["activityId"]}|{request.Query["registration"]}|{request.Query["stateId"]}";
 
-    private JsonObject LaunchData(Uri address) => new()
+    /// <summary>Stores a State API document as if an earlier session of this registration had written it.</summary>
+    public void SeedState(string stateId, string json) => _state[$"{LessonSite.ActivityId}|{Registration}|{stateId}"] = json;
+
+    /// <summary>The last State API document stored under <paramref name="stateId"/>, or null.</summary>
+    public string? State(string stateId) => _state.GetValueOrDefault($"{LessonSite.ActivityId}|{Registration}|{stateId}");
+
+    private JsonObject LaunchData(Uri address)
     {
-        ["contextTemplate"] = new JsonObject
+        var data = new JsonObject
         {
-            ["contextActivities"] = new JsonObject { ["grouping"] = new JsonArray(new JsonObject { ["id"] = PublisherId }) },
-            ["extensions"] = new JsonObject { ["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] = SessionId },
-        },
-        ["launchMode"] = LaunchMode,
-        ["masteryScore"] = MasteryScore,
-        ["moveOn"] = MoveOn,
-        ["returnURL"] = new Uri(address, "lms/return").ToString(),
-    };
+            ["contextTemplate"] = new JsonObject
+            {
+                ["contextActivities"] = new JsonObject { ["grouping"] = new JsonArray(new JsonObject { ["id"] = PublisherId }) },
+                ["extensions"] = new JsonObject { ["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] = SessionId },
+            },
+            ["launchMode"] = LaunchMode,
+            ["masteryScore"] = MasteryScore,
+            ["moveOn"] = MoveOn,
+            ["returnURL"] = new Uri(address, "lms/return").ToString(),
+        };
+        if (LaunchParameters is not null)
+        {
+            data["launchParameters"] = LaunchParameters;
+        }
+
+        return data;
+    }
 
     /// <summary>The AU's launch URL with the five cmi5 parameters.</summary>
-    public static string LaunchUrl(LessonSite site)
+    /// <param name="site">The site serving the lesson.</param>
+    /// <param name="format">The folder the AU is in: <c>cmi5</c> (the package, English only) or <c>web</c> (every edition side by side).</param>
+    public static string LaunchUrl(LessonSite site, string format = "cmi5")
     {
         var query = new Dictionary<string, string>
         {
@@ -145,7 +189,7 @@ public sealed class Cmi5Lms
             ["registration"] = Registration,
             ["activityId"] = LessonSite.ActivityId,
         };
-        return site.Url(LessonSite.LessonPath("cmi5")) + "?" + string.Join("&", query.Select(kv => kv.Key + "=" + Uri.EscapeDataString(kv.Value)));
+        return site.Url(LessonSite.LessonPath(format)) + "?" + string.Join("&", query.Select(kv => kv.Key + "=" + Uri.EscapeDataString(kv.Value)));
     }
 
     public static string Verb(JsonObject statement) => ((string)statement["verb"]!["id"]!).Split('/')[^1];

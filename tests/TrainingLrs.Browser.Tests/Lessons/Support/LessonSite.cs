@@ -14,7 +14,8 @@ namespace TrainingLrs.Browser.Tests.Lessons.Support;
 /// <summary>
 /// One test's world: module 1 of the real content compiled with the real theme into a temp folder,
 /// every package unzipped beside the web output, the scorm-again LMS host page, all served by Kestrel
-/// on 127.0.0.1 with a free port. Extra endpoints (a cmi5 LMS, a stub LRS) are mapped by the test.
+/// on 127.0.0.1 with a free port. Extra endpoints (a cmi5 LMS) are mapped by the test; our LRS, when
+/// wanted, is the real server (<see cref="OurLrs"/>) on another port.
 /// </summary>
 public sealed class LessonSite : IAsyncDisposable
 {
@@ -34,6 +35,8 @@ public sealed class LessonSite : IAsyncDisposable
             passMark: 66
             moveOn: CompletedOrPassed
         """;
+
+    public const string CourseId = "https://traininglrs.org/courses/labor-rights-2026";
 
     public const string ActivityId = "https://traininglrs.org/courses/labor-rights-2026/modules/why-this-matters";
 

@@ -15,7 +15,8 @@ public sealed record ScormCall(string Fn, string[] Args, string Result, string E
 
 /// <summary>
 /// The LMS side: a host page that puts a scorm-again API on <c>window.API</c> (1.2) or
-/// <c>window.API_1484_11</c> (2004), opens the lesson in an iframe or a popup, and records every call.
+/// <c>window.API_1484_11</c> (2004), opens the lesson in an iframe or a popup (<c>mode=popup</c>), and
+/// records every call. With <c>after=navigate</c> it loads another page into the popup once the lesson finishes.
 /// scorm-again does not refuse calls after LMSFinish/Terminate, so the log marks them for the tests.
 /// </summary>
 public static class ScormHost
@@ -47,7 +48,11 @@ public static class ScormHost
             const afterFinish = finished;
             const result = original(...args);
             lmsLog.push({ fn: name, args: args.map(String), result: String(result), error: String(lastError()), afterFinish });
-            if (name === "LMSFinish" || name === "Terminate") { finished = true; }
+            if (name === "LMSFinish" || name === "Terminate") {
+              finished = true;
+              // after=navigate: the LMS loads its next page into the popup, as some do after a SCO ends.
+              if (q.get("after") === "navigate" && window.lmsPopup) { setTimeout(() => { lmsPopup.location.href = "about:blank"; }, 0); }
+            }
             return result;
           };
         }
