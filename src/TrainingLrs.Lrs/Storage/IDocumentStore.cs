@@ -1,6 +1,10 @@
 namespace TrainingLrs.Lrs.Storage;
 
-/// <summary>State, Activity Profile and Agent Profile documents.</summary>
+/// <summary>
+/// State, Activity Profile and Agent Profile documents. Every operation works within the partner space
+/// of its <see cref="DocumentScope"/> (<see cref="DocumentScope.PartnerId"/>, null for the unscoped space):
+/// ids, lists, ETags and deletes never reach another space.
+/// </summary>
 internal interface IDocumentStore
 {
     StoredDocument? Find(DocumentScope scope, string id);
@@ -18,4 +22,17 @@ internal interface IDocumentStore
 
     /// <summary>Deletes one document (id given) or every document of the scope.</summary>
     Task<int> DeleteAsync(DocumentScope scope, string? id, DocumentPreconditions conditions);
+
+    /// <summary>
+    /// Whether the unscoped space holds a legacy document (stored before partner spaces existed, and not
+    /// rewritten since) under the parameters of <paramref name="scope"/>.
+    /// </summary>
+    bool HasLegacy(DocumentScope scope);
+
+    /// <summary>
+    /// Moves the legacy documents under the parameters of <paramref name="scope"/> into its partner
+    /// space, keeping content, ETag and time. Where the partner space already holds the id, its own
+    /// (newer) document wins and the legacy one is dropped. Returns how many were moved.
+    /// </summary>
+    Task<int> AdoptLegacyAsync(DocumentScope scope);
 }

@@ -8,7 +8,11 @@ namespace TrainingLrs.Lrs.Storage;
 
 /// <summary>
 /// State and profile documents in one collection. Ids and scopes are hashed because activity IRIs and
-/// agent identifiers can be longer than a LiteDB index key may be.
+/// agent identifiers can be longer than a LiteDB index key may be. A partner space prefixes the hashed
+/// text with the partner's own hash; the unscoped space has no prefix, so documents stored before
+/// partner spaces existed keep their keys and stay the unscoped space's documents. Every document
+/// written since carries <c>sp</c>, which is how a legacy document is told from one an unbound
+/// credential wrote.
 /// </summary>
 internal sealed class LiteDbDocumentStore : IDocumentStore
 {
@@ -47,7 +51,12 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
     public Task<int> DeleteAsync(DocumentScope scope, string? id, DocumentPreconditions conditions) =>
         _writer.Enqueue(new DeleteJob(this, scope, id, conditions));
 
-    /// <summary>Documents of an agent (state and agent profiles), for erasure.</summary>
+    public bool HasLegacy(DocumentScope scope) => Legacy(_database, scope).Any();
+
+    public Task<int> AdoptLegacyAsync(DocumentScope scope) =>
+        scope.PartnerId is null ? Task.FromResult(0) : _writer.Enqueue(new AdoptJob(scope));
+
+    /// <summary>Documents of an agent (state and agent profiles) in every space, for erasure.</summary>
     internal List<BsonValue> FindByAgent(string agentIdentifier) =>
         _database.GetCollection(Collection).Find(Parameterized.Expression("$.a = @0", StatementKeys.Make('g', agentIdentifier))).Select(d => d["_id"]).ToList();
 
@@ -60,9 +69,34 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
         }
     }
 
-    private static string ScopeKey(DocumentScope scope) => StatementKeys.Make('s', scope.Text);
+    // The partner prefix is a fixed-length hash, so no partner id can make one space's text look like
+    // another's, and an unscoped text starts with a resource name, never with 'p' and hex digits.
+    private static string Space(DocumentScope scope) =>
+        scope.PartnerId is null ? "" : StatementKeys.Make(StatementKeys.Partner, scope.PartnerId) + "\u001f";
 
-    private static string Key(DocumentScope scope, string id) => StatementKeys.Make('d', scope.Text + "\u001f" + id);
+    private static string ScopeKey(DocumentScope scope) => StatementKeys.Make('s', Space(scope) + scope.Text);
+
+    private static string Key(DocumentScope scope, string id) => StatementKeys.Make('d', Space(scope) + scope.Text + "\u001f" + id);
+
+    // An index seek on the unscoped scope: almost always empty for the parameters a partner asks for.
+    private static IEnumerable<BsonDocument> Legacy(LiteDatabase database, DocumentScope scope) =>
+        database.GetCollection(Collection).Find(Parameterized.Expression("$.s = @0", ScopeKey(scope.Unscoped)))
+            .Where(d => !d.ContainsKey("sp"));
+
+    private static BsonDocument ToBson(DocumentScope scope, string id, string contentType, byte[] content, string etag, long updated) => new()
+    {
+        ["_id"] = Key(scope, id),
+        ["s"] = ScopeKey(scope),
+        // The agent key carries no partner, so erasure finds the agent's documents in every space.
+        ["a"] = scope.AgentIdentifier is null ? BsonValue.Null : StatementKeys.Make('g', scope.AgentIdentifier),
+        ["p"] = scope.PartnerId is null ? BsonValue.Null : new BsonValue(scope.PartnerId),
+        ["sp"] = true,
+        ["id"] = id,
+        ["ct"] = contentType,
+        ["d"] = content,
+        ["e"] = etag,
+        ["u"] = updated,
+    };
 
     private static StoredDocument ToDocument(BsonDocument d) =>
         new(d["id"].AsString, d["ct"].AsString, d["d"].AsBinary, d["e"].AsString, DateTimeOffset.FromUnixTimeMilliseconds(d["u"].AsInt64));
@@ -123,18 +157,7 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
                 }
                 (type, bytes) = ("application/json", System.Text.Encoding.UTF8.GetBytes(_mergeInto.ToJsonString()));
             }
-            var updated = store._clock.GetUtcNow();
-            var document = new BsonDocument
-            {
-                ["_id"] = Key(scope, id),
-                ["s"] = ScopeKey(scope),
-                ["a"] = scope.AgentIdentifier is null ? BsonValue.Null : StatementKeys.Make('g', scope.AgentIdentifier),
-                ["id"] = id,
-                ["ct"] = type,
-                ["d"] = bytes,
-                ["e"] = ETag(bytes),
-                ["u"] = updated.ToUnixTimeMilliseconds(),
-            };
+            var document = ToBson(scope, id, type, bytes, ETag(bytes), store._clock.GetUtcNow().ToUnixTimeMilliseconds());
             database.GetCollection(Collection).Upsert(document);
             return ToDocument(document);
         }
@@ -156,6 +179,31 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
             return id is not null
                 ? (collection.Delete(Key(scope, id)) ? 1 : 0)
                 : collection.DeleteMany(Parameterized.Expression("$.s = @0", ScopeKey(scope)));
+        }
+    }
+
+    private sealed class AdoptJob(DocumentScope scope) : WriteJob<int>
+    {
+        public override void Prepare(LiteDatabase database)
+        {
+        }
+
+        protected override int Apply(LiteDatabase database)
+        {
+            var collection = database.GetCollection(Collection);
+            var moved = 0;
+            // Read again on the writer: a concurrent request may have adopted them already.
+            foreach (var legacy in Legacy(database, scope).ToList())
+            {
+                var id = legacy["id"].AsString;
+                if (collection.FindById(Key(scope, id)) is null)
+                {
+                    collection.Insert(ToBson(scope, id, legacy["ct"].AsString, legacy["d"].AsBinary, legacy["e"].AsString, legacy["u"].AsInt64));
+                    moved++;
+                }
+                collection.Delete(legacy["_id"]);
+            }
+            return moved;
         }
     }
 
