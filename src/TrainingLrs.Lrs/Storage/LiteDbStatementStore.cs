@@ -55,7 +55,7 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
         Writer.Pending == 0 ? _clock.GetUtcNow() : DateTimeOffset.FromUnixTimeMilliseconds(Interlocked.Read(ref _lastStoredMs));
 
     public StatementRecord? Find(string statementId) =>
-        FindDocument(statementId.ToLowerInvariant()) is { } document ? ToRecord(document) : null;
+        FindDocument(statementId.ToLowerInvariant()) is { } document ? ToRecord(document["_id"].AsInt64, document) : null;
 
     internal BsonDocument? FindDocument(string statementId) =>
         _database.GetCollection(Statements).FindOne(Parameterized.Expression("$.sid = @0", statementId));
@@ -115,13 +115,13 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
         }
 
         var found = new List<StatementRecord>(Math.Min(query.Limit + 1, 1000));
-        foreach (var document in Candidates(query, low, high))
+        foreach (var (sequence, document) in Candidates(query, low, high))
         {
             if (document["v"].AsBoolean || !HasAllKeys(document, query.Keys))
             {
                 continue;
             }
-            found.Add(ToRecord(document));
+            found.Add(ToRecord(sequence, document));
             if (found.Count > query.Limit)
             {
                 break;
@@ -136,7 +136,8 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
         return new StatementPage(found, null, bound);
     }
 
-    private IEnumerable<BsonDocument> Candidates(StatementQuery query, long low, long high)
+    // Yields (sequence, document): a statement document, or an agent key row carrying the statement.
+    private IEnumerable<(long Sequence, BsonDocument Document)> Candidates(StatementQuery query, long low, long high)
     {
         var chunk = Math.Clamp(query.Limit + 1, 16, 512);
         var statements = _database.GetCollection(Statements);
@@ -150,7 +151,7 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
                     .Limit(chunk).ToList();
                 foreach (var document in page)
                 {
-                    yield return document;
+                    yield return (document["_id"].AsInt64, document);
                 }
                 if (page.Count < chunk)
                 {
@@ -170,21 +171,29 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
                 .Where(Parameterized.Expression("$._id BETWEEN @0 AND @1", prefix + Hex(low), prefix + Hex(high)))
                 .OrderBy("_id", query.Ascending ? LiteDB.Query.Ascending : LiteDB.Query.Descending)
                 .Limit(chunk).ToList();
-            // One IN query instead of a FindById per row: LiteDB's per-query overhead dominates otherwise.
-            var sequences = ids.Select(id => new BsonValue(long.Parse(id["_id"].AsString.AsSpan(prefix.Length), NumberStyles.HexNumber, CultureInfo.InvariantCulture))).ToArray();
-            var found = statements.Find(Parameterized.Expression("$._id IN @0", new BsonArray(sequences))).ToDictionary(d => d["_id"].AsInt64);
-            foreach (var sequence in sequences)
+            var sequences = ids.Select(id => long.Parse(id["_id"].AsString.AsSpan(prefix.Length), NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToArray();
+            // Rows that carry their statement need no fetch; for the others (and agent rows written before
+            // they carried it), one IN query instead of a FindById per row: LiteDB's per-query overhead dominates otherwise.
+            var missing = sequences.Where((_, i) => !ids[i].ContainsKey("j")).Select(sequence => new BsonValue(sequence)).ToArray();
+            var fetched = missing.Length == 0
+                ? []
+                : statements.Find(Parameterized.Expression("$._id IN @0", new BsonArray(missing))).ToDictionary(d => d["_id"].AsInt64);
+            for (var i = 0; i < ids.Count; i++)
             {
-                if (found.TryGetValue(sequence.AsInt64, out var document))
+                if (ids[i].ContainsKey("j"))
                 {
-                    yield return document;
+                    yield return (sequences[i], ids[i]);
+                }
+                else if (fetched.TryGetValue(sequences[i], out var document))
+                {
+                    yield return (sequences[i], document);
                 }
             }
             if (ids.Count < chunk)
             {
                 yield break;
             }
-            var last = long.Parse(ids[^1]["_id"].AsString.AsSpan(prefix.Length), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            var last = sequences[^1];
             (low, high) = query.Ascending ? (last + 1, high) : (low, last - 1);
         }
     }
@@ -216,8 +225,8 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
 
     internal static string Hex(long value) => value.ToString("x16", CultureInfo.InvariantCulture);
 
-    private static StatementRecord ToRecord(BsonDocument document) => new(
-        document["_id"].AsInt64,
+    private static StatementRecord ToRecord(long sequence, BsonDocument document) => new(
+        sequence,
         document["sid"].AsString,
         document["j"].AsString,
         document["v"].AsBoolean,

@@ -75,6 +75,7 @@ internal sealed class StatementWriteJob(
                         if (!written.ContainsKey(target))
                         {
                             database.GetCollection(LiteDbStatementStore.Statements).Update(targetDocument);
+                            RefreshCoveringRows(database, targetDocument);
                         }
                     }
                 }
@@ -84,15 +85,14 @@ internal sealed class StatementWriteJob(
                 }
             }
 
-            var (document, keyDocuments) = ToDocuments(statement, keys, sequence, storedMs, partnerId, credentialKey);
+            var document = ToDocument(statement, keys, sequence, storedMs, partnerId, credentialKey);
             documents.Add(document);
             storedStatements.Add(statement);
             written[statement.Id] = document;
             bySequence[sequence] = document;
-            postings.AddRange(keyDocuments);
             foreach (var referencing in store.TakePendingReferences(database, statement.Id))
             {
-                Inherit(database, referencing, keys, bySequence, postings);
+                Inherit(database, referencing, keys, bySequence);
             }
             foreach (var (id, definition) in statement.ActivityDefinitions)
             {
@@ -101,6 +101,11 @@ internal sealed class StatementWriteJob(
             observed.Add(new StoredStatement(statement.Id, document["j"].AsString, stored, partnerId, credentialKey, statement.VoidedTarget));
         }
 
+        // Key rows last: voiding and late references above may still have changed these documents.
+        foreach (var document in documents)
+        {
+            postings.AddRange(KeyRows(document));
+        }
         database.GetCollection(LiteDbStatementStore.Statements).InsertBulk(documents);
         database.GetCollection(LiteDbStatementStore.Keys).InsertBulk(postings);
         store.SaveAttachments(database, payloads.Values, storedStatements);
@@ -112,7 +117,7 @@ internal sealed class StatementWriteJob(
 
     // A statement that referred to this one before it arrived now matches the same filters, as it
     // would have had the target come first (spec: filter conditions for StatementRefs).
-    private static void Inherit(LiteDatabase database, long sequence, IEnumerable<string> targetKeys, Dictionary<long, BsonDocument> inThisBatch, List<BsonDocument> postings)
+    private static void Inherit(LiteDatabase database, long sequence, IEnumerable<string> targetKeys, Dictionary<long, BsonDocument> inThisBatch)
     {
         var statements = database.GetCollection(LiteDbStatementStore.Statements);
         var pending = inThisBatch.TryGetValue(sequence, out var batched);
@@ -130,15 +135,12 @@ internal sealed class StatementWriteJob(
         {
             present.Add(key);
         }
-        var rows = added.Select(k => new BsonDocument { ["_id"] = k + LiteDbStatementStore.Hex(sequence) }).ToList();
-        if (pending)
+        if (!pending)
         {
-            postings.AddRange(rows);
-        }
-        else
-        {
+            // A statement of this batch gets its key rows at the end; a stored one gets them now.
             statements.Update(document);
-            database.GetCollection(LiteDbStatementStore.Keys).InsertBulk(rows);
+            RefreshCoveringRows(database, document);
+            database.GetCollection(LiteDbStatementStore.Keys).InsertBulk(added.Select(k => KeyRow(document, k)));
         }
     }
 
@@ -146,27 +148,74 @@ internal sealed class StatementWriteJob(
     internal static (BsonDocument Statement, List<BsonDocument> Keys) ToDocuments(
         PreparedStatement statement, IEnumerable<string> keys, long sequence, long storedMs, string? partnerId, string credentialKey)
     {
+        var document = ToDocument(statement, keys, sequence, storedMs, partnerId, credentialKey);
+        return (document, KeyRows(document).ToList());
+    }
+
+    private static BsonDocument ToDocument(
+        PreparedStatement statement, IEnumerable<string> keys, long sequence, long storedMs, string? partnerId, string credentialKey)
+    {
         var storedText = Rules.FormatTimestamp(DateTimeOffset.FromUnixTimeMilliseconds(storedMs));
         var json = statement.JsonWithoutStored[..^1]
             + ",\"stored\":\"" + storedText + "\""
             + (statement.HasTimestamp ? "" : ",\"timestamp\":\"" + storedText + "\"")
             + "}";
-        var keyList = keys as ICollection<string> ?? keys.ToList();
-        var document = new BsonDocument
+        return new BsonDocument
         {
             ["_id"] = sequence,
             ["sid"] = statement.Id,
             ["st"] = storedMs,
             ["j"] = json,
-            ["k"] = new BsonArray(keyList.Select(k => new BsonValue(k))),
+            ["k"] = new BsonArray(keys.Select(k => new BsonValue(k))),
             ["v"] = false,
             ["vt"] = statement.VoidedTarget is null ? BsonValue.Null : statement.VoidedTarget,
             ["p"] = partnerId is null ? BsonValue.Null : partnerId,
             ["c"] = credentialKey,
             ["h"] = new BsonArray(statement.AttachmentHashes.Select(h => new BsonValue(h))),
         };
-        var suffix = sequence.ToString("x16", CultureInfo.InvariantCulture);
-        return (document, keyList.Select(k => new BsonDocument { ["_id"] = k + suffix }).ToList());
+    }
+
+    /// <summary>One row per key of the statement (see <see cref="KeyRow"/>).</summary>
+    private static IEnumerable<BsonDocument> KeyRows(BsonDocument statement) =>
+        statement["k"].AsArray.Select(k => KeyRow(statement, k.AsString));
+
+    /// <summary>
+    /// The row <c>key+sequence</c>. An agent's statements are spread over the whole store, so fetching
+    /// them one by one after the key scan costs a random read each; agent rows therefore carry the
+    /// statement itself (a copy of its document, <c>s</c> holding the sequence number), and a query by
+    /// agent reads only its key range. Other filters match statements stored close together.
+    /// </summary>
+    private static BsonDocument KeyRow(BsonDocument statement, string key)
+    {
+        var sequence = statement["_id"].AsInt64;
+        var row = new BsonDocument { ["_id"] = key + LiteDbStatementStore.Hex(sequence) };
+        if (key[0] == StatementKeys.Agent)
+        {
+            foreach (var (name, value) in statement)
+            {
+                if (name != "_id")
+                {
+                    row[name] = value;
+                }
+            }
+            row["s"] = sequence;
+        }
+        return row;
+    }
+
+    /// <summary>Rewrites the agent rows of a stored statement whose document changed (voided, new keys).</summary>
+    internal static void RefreshCoveringRows(LiteDatabase database, BsonDocument statement)
+    {
+        var keys = database.GetCollection(LiteDbStatementStore.Keys);
+        foreach (var key in statement["k"].AsArray.Select(k => k.AsString).Where(k => k[0] == StatementKeys.Agent))
+        {
+            var row = KeyRow(statement, key);
+            // Rows written before agent rows carried the statement stay as they are.
+            if (keys.FindById(row["_id"]) is { } existing && existing.ContainsKey("j"))
+            {
+                keys.Update(row);
+            }
+        }
     }
 
     // Statement comparison ignores what the LRS sets (stored, authority, version) and a timestamp the
