@@ -11,6 +11,9 @@ namespace TrainingLrs.Authoring.Compilation;
 /// </summary>
 internal static class LessonData
 {
+    // One instance: options cache metadata, and a new one per page would rebuild it every time.
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+
     public static string Build(CourseDefinition course, Lesson lesson, IReadOnlyDictionary<string, string> labels)
     {
         var module = lesson.Source.Module;
@@ -45,7 +48,7 @@ internal static class LessonData
         };
 
         // The default encoder escapes <, > and &, so the JSON cannot close the <script> element.
-        return data.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        return data.ToJsonString(JsonOptions);
     }
 
     private static JsonObject Question(Question question) => new()

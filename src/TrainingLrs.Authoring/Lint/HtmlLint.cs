@@ -1,5 +1,7 @@
-using System.Collections.Concurrent;
+using AngleSharp.Common;
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Text;
 using TrainingLrs.Authoring.Compilation;
 using TrainingLrs.Authoring.Diagnostics;
 
@@ -9,38 +11,41 @@ namespace TrainingLrs.Authoring.Lint;
 /// Checks a rendered page with AngleSharp: unique ids, anchors that exist, alt text on raw-HTML images,
 /// and that every local reference (script, style, image, link) is a file the package will contain.
 /// </summary>
+/// <remarks>
+/// Every check reads only start tags and their attributes, so the page goes through AngleSharp's
+/// tokenizer, reading the string in place, and no DOM is built: about a quarter of the cost of the full
+/// parse this replaced, with the same attribute decoding. The tokenizer is switched to the text modes
+/// the tree builder would switch it to, so the content of script, style, title and the like is never
+/// taken for markup.
+/// </remarks>
 internal static class HtmlLint
 {
     private static readonly Uri PackageBase = new("https://package.invalid/");
 
-    // A parser owns a browsing context that is costly to build, so parsers are pooled and reused
-    // (a ThreadLocal would build one per thread-pool thread, and pools grow under load).
-    private static readonly ConcurrentBag<HtmlParser> Parsers = [];
+    private static readonly string[] CheckedAttributes = ["id", "href", "src", "for", "aria-labelledby", "alt"];
 
     public static void Check(Lesson lesson, ISet<string> packageFiles, DiagnosticBag diagnostics)
     {
-        var parser = Parsers.TryTake(out var pooled) ? pooled : new HtmlParser(new HtmlParserOptions { SkipComments = true });
-        var document = parser.ParseDocument(lesson.Html);
-        Parsers.Add(parser);
+        var tags = StartTags(lesson.Html);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var modelDuplicates = lesson.Questions.Select(q => q.Id).Concat(lesson.Blocks.Where(b => b is not Markdown.Quizzes.QuizBlock).Select(b => b.BlockId))
             .Where(id => id.Length > 0).GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        foreach (var element in document.QuerySelectorAll("[id]"))
+        foreach (var element in tags.Where(t => t.Has("id")))
         {
-            var id = element.Id!;
+            var id = element.Get("id")!;
 
             // Ids made from a block id the model lint already reported as duplicate are not reported again.
             if (!ids.Add(id) && reported.Add(id) && !modelDuplicates.Any(d => id == d || id.StartsWith(d + "-", StringComparison.Ordinal)))
             {
-                diagnostics.Error(lesson.Path, LineOf(lesson, "#" + element.Id), 1, DiagnosticCodes.DuplicateId,
-                    $"The page has two elements with id '{element.Id}' (a heading and a block, or two blocks); rename one.");
+                diagnostics.Error(lesson.Path, LineOf(lesson, "#" + id), 1, DiagnosticCodes.DuplicateId,
+                    $"The page has two elements with id '{id}' (a heading and a block, or two blocks); rename one.");
             }
         }
 
-        foreach (var link in document.QuerySelectorAll("a[href^='#']"))
+        foreach (var link in tags.Where(t => t.Name == "a" && t.Get("href") is ['#', ..]))
         {
-            var target = Uri.UnescapeDataString(link.GetAttribute("href")![1..]);
+            var target = Uri.UnescapeDataString(link.Get("href")![1..]);
             if (target.Length > 0 && !ids.Contains(target))
             {
                 var ast = lesson.AnchorLinks.FirstOrDefault(l => l.Url == "#" + target);
@@ -50,25 +55,25 @@ internal static class HtmlLint
         }
 
         // Labels and landmarks must point at elements that exist, or screen readers announce nothing.
-        foreach (var element in document.QuerySelectorAll("label[for], [aria-labelledby]"))
+        foreach (var element in tags.Where(t => (t.Name == "label" && t.Has("for")) || t.Has("aria-labelledby")))
         {
-            var target = element.GetAttribute("for") ?? element.GetAttribute("aria-labelledby")!;
+            var target = element.Get("for") ?? element.Get("aria-labelledby")!;
             if (!ids.Contains(target))
             {
-                diagnostics.Error(lesson.Path, 1, 1, DiagnosticCodes.BrokenLink, $"A <{element.LocalName}> refers to id '{target}', which is not on the page.");
+                diagnostics.Error(lesson.Path, 1, 1, DiagnosticCodes.BrokenLink, $"A <{element.Name}> refers to id '{target}', which is not on the page.");
             }
         }
 
-        foreach (var image in document.QuerySelectorAll("img:not([alt])"))
+        foreach (var image in tags.Where(t => t.Name == "img" && !t.Has("alt")))
         {
-            diagnostics.Error(lesson.Path, 1, 1, DiagnosticCodes.ImageWithoutAlt, $"Image '{image.GetAttribute("src")}' has no alt attribute.");
+            diagnostics.Error(lesson.Path, 1, 1, DiagnosticCodes.ImageWithoutAlt, $"Image '{image.Get("src")}' has no alt attribute.");
         }
 
         var page = new Uri(PackageBase, lesson.PageFolder + "/index.html");
-        foreach (var element in document.QuerySelectorAll("[src], link[href], a[href]"))
+        foreach (var element in tags.Where(t => t.Has("src") || (t.Name is "link" or "a" && t.Has("href"))))
         {
-            var isLink = element.LocalName == "a";
-            var url = element.GetAttribute(element.HasAttribute("src") ? "src" : "href")!;
+            var isLink = element.Name == "a";
+            var url = element.Get(element.Has("src") ? "src" : "href")!;
             if (url.StartsWith('#') || lesson.MarkdownUrls.Contains(url))
             {
                 continue;
@@ -95,6 +100,94 @@ internal static class HtmlLint
         }
     }
 
+    // The start tags the checks look at (every img, and any tag with one of these attributes), with just those attributes.
+    private static List<StartTag> StartTags(string html)
+    {
+        var tags = new List<StartTag>();
+        // A memory-backed source reads the string directly; TextSource(string) goes through a StringBuilder
+        // and tokenizes about four times slower.
+        // Disposing returns the tokenizer's pooled buffers for the next page.
+        using var source = new TextSource(new ReadOnlyMemoryTextSource(html.AsMemory()));
+        using var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
+        {
+            SkipComments = true,
+            SkipDataText = true,
+            SkipScriptText = true,
+            SkipRawText = true,
+            SkipRCDataText = true,
+            SkipPlaintext = true,
+            SkipCDATA = true,
+            SkipProcessingInstructions = true,
+        };
+        for (var token = tokenizer.GetStructToken(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.GetStructToken())
+        {
+            if (token.Type != HtmlTokenType.StartTag)
+            {
+                continue;
+            }
+
+            // The struct token's text is reused for the next token, so what is kept is copied out now.
+            List<(string Name, string Value)>? attributes = null;
+            for (var i = 0; i < token.Attributes.Count; i++)
+            {
+                var attribute = token.Attributes[i];
+                if (Checked(attribute.Name) is { } name)
+                {
+                    (attributes ??= []).Add((name, attribute.Value.ToString()));
+                }
+            }
+
+            if (attributes is not null || token.Name == "img")
+            {
+                tags.Add(new StartTag(token.Name.ToString(), attributes ?? []));
+            }
+
+            tokenizer.State = TextModeAfter(token.Name) ?? tokenizer.State;
+        }
+
+        return tags;
+    }
+
+    // The tokenizer state the HTML tree builder switches to after these start tags.
+    private static HtmlParseMode? TextModeAfter(StringOrMemory tag) =>
+        tag == "script" ? HtmlParseMode.Script
+        : tag == "style" || tag == "xmp" || tag == "iframe" || tag == "noembed" || tag == "noframes" ? HtmlParseMode.Rawtext
+        : tag == "title" || tag == "textarea" ? HtmlParseMode.RCData
+        : tag == "plaintext" ? HtmlParseMode.Plaintext
+        : null;
+
+    private static string? Checked(StringOrMemory attribute)
+    {
+        foreach (var name in CheckedAttributes)
+        {
+            if (attribute == name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     private static int LineOf(Lesson lesson, string anchor) =>
         lesson.AnchorLinks.FirstOrDefault(l => l.Url == anchor) is { } l ? l.Line + 1 : 1;
+
+    /// <summary>An element's start tag: lower-case name and attributes, first one wins as in the DOM.</summary>
+    private sealed record StartTag(string Name, IReadOnlyList<(string Name, string Value)> Attributes)
+    {
+        public bool Has(string name) => Get(name) is not null;
+
+        public string? Get(string name)
+        {
+            foreach (var attribute in Attributes)
+            {
+                if (attribute.Name == name)
+                {
+                    return attribute.Value;
+                }
+            }
+
+            return null;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Markdig.Extensions.CustomContainers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using TrainingLrs.Authoring.Compilation;
@@ -11,6 +12,8 @@ internal static class LessonLint
 {
     public const string MediaFolder = "media";
 
+    private static readonly string[] BannedHtml = ["<script", "<iframe", "<object", "<embed", "<style"];
+
     public static void Check(Lesson lesson, DiagnosticBag diagnostics)
     {
         foreach (var block in lesson.Blocks)
@@ -21,66 +24,71 @@ internal static class LessonLint
             }
         }
 
-        CheckUnknownContainers(lesson, diagnostics);
-        CheckRawHtml(lesson, diagnostics);
-        CheckHeadings(lesson, diagnostics);
-        CheckIds(lesson, diagnostics);
-        foreach (var link in lesson.Document.Descendants<LinkInline>())
+        // One walk over blocks and inlines, in document order, serves every rule.
+        var headingLevel = 1;
+        foreach (var node in lesson.Document.Descendants())
         {
-            CheckLink(lesson, link, diagnostics);
-        }
-    }
-
-    private static void CheckUnknownContainers(Lesson lesson, DiagnosticBag diagnostics)
-    {
-        foreach (var container in lesson.Document.Descendants<Markdig.Extensions.CustomContainers.CustomContainer>())
-        {
-            // question and step containers are read by their assessment or scenario.
-            var nested = container.Parent is LessonBlock && container.Info is "question" or "step";
-            if (!nested)
+            switch (node)
             {
-                diagnostics.Error(lesson.Path, container.Line + 1, container.Column + 1, DiagnosticCodes.MalformedBlock,
-                    $"Unknown block '::: {container.Info}'. Known blocks: quiz, assessment (with question), scenario (with step), legal, tip, warning, objectives, glossary.");
+                case CustomContainer container:
+                    CheckUnknownContainer(lesson, container, diagnostics);
+                    break;
+                case HtmlBlock block:
+                    CheckRawHtml(lesson, block, block.Lines.ToString(), diagnostics);
+                    break;
+                case HtmlInline inline:
+                    CheckRawHtml(lesson, inline, inline.Tag, diagnostics);
+                    break;
+                case HeadingBlock heading:
+                    headingLevel = CheckHeading(lesson, heading, headingLevel, diagnostics);
+                    break;
+                case LinkInline link:
+                    CheckLink(lesson, link, diagnostics);
+                    break;
             }
         }
+
+        CheckIds(lesson, diagnostics);
     }
 
-    private static void CheckRawHtml(Lesson lesson, DiagnosticBag diagnostics)
+    private static void CheckUnknownContainer(Lesson lesson, CustomContainer container, DiagnosticBag diagnostics)
+    {
+        // question and step containers are read by their assessment or scenario.
+        var nested = container.Parent is LessonBlock && container.Info is "question" or "step";
+        if (!nested)
+        {
+            diagnostics.Error(lesson.Path, container.Line + 1, container.Column + 1, DiagnosticCodes.MalformedBlock,
+                $"Unknown block '::: {container.Info}'. Known blocks: quiz, assessment (with question), scenario (with step), legal, tip, warning, objectives, glossary.");
+        }
+    }
+
+    private static void CheckRawHtml(Lesson lesson, MarkdownObject node, string text, DiagnosticBag diagnostics)
     {
         // Comments (fact ids) and simple markup are fine; active or embedded content is not: it
         // escapes the lint and can break the page inside an LMS frame.
-        string[] banned = ["<script", "<iframe", "<object", "<embed", "<style"];
-        var html = lesson.Document.Descendants<HtmlBlock>().Select(b => ((MarkdownObject)b, b.Lines.ToString()))
-            .Concat(lesson.Document.Descendants<HtmlInline>().Select(i => ((MarkdownObject)i, i.Tag)));
-        foreach (var (node, text) in html)
+        if (BannedHtml.FirstOrDefault(tag => text.Contains(tag, StringComparison.OrdinalIgnoreCase)) is { } found)
         {
-            if (banned.FirstOrDefault(tag => text.Contains(tag, StringComparison.OrdinalIgnoreCase)) is { } found)
-            {
-                diagnostics.Error(lesson.Path, node.Line + 1, node.Column + 1, DiagnosticCodes.ExternalResource,
-                    $"Raw HTML '{found}>' is not allowed in lessons; use Markdown and the lesson blocks.");
-            }
+            diagnostics.Error(lesson.Path, node.Line + 1, node.Column + 1, DiagnosticCodes.ExternalResource,
+                $"Raw HTML '{found}>' is not allowed in lessons; use Markdown and the lesson blocks.");
         }
     }
 
-    private static void CheckHeadings(Lesson lesson, DiagnosticBag diagnostics)
+    // Returns the heading's level, the previous level for the next heading.
+    private static int CheckHeading(Lesson lesson, HeadingBlock heading, int previous, DiagnosticBag diagnostics)
     {
         // The template prints the module title as the only h1, so the body starts at h2.
-        var previous = 1;
-        foreach (var heading in lesson.Document.Descendants<HeadingBlock>())
+        if (heading.Level == 1)
         {
-            if (heading.Level == 1)
-            {
-                diagnostics.Error(lesson.Path, heading.Line + 1, heading.Column + 1, DiagnosticCodes.HeadingOrder,
-                    "Use '##' for sections: the module title is the page's only level-1 heading.");
-            }
-            else if (heading.Level > previous + 1)
-            {
-                diagnostics.Error(lesson.Path, heading.Line + 1, heading.Column + 1, DiagnosticCodes.HeadingOrder,
-                    $"Heading jumps from level {previous} to level {heading.Level}; use level {previous + 1}.");
-            }
-
-            previous = heading.Level;
+            diagnostics.Error(lesson.Path, heading.Line + 1, heading.Column + 1, DiagnosticCodes.HeadingOrder,
+                "Use '##' for sections: the module title is the page's only level-1 heading.");
         }
+        else if (heading.Level > previous + 1)
+        {
+            diagnostics.Error(lesson.Path, heading.Line + 1, heading.Column + 1, DiagnosticCodes.HeadingOrder,
+                $"Heading jumps from level {previous} to level {heading.Level}; use level {previous + 1}.");
+        }
+
+        return heading.Level;
     }
 
     private static void CheckIds(Lesson lesson, DiagnosticBag diagnostics)

@@ -6,6 +6,7 @@ namespace TrainingLrs.Authoring.Packaging;
 /// <summary>
 /// Writes <c>imsmanifest.xml</c> for SCORM 1.2: one SCO per module, shared theme files in an asset
 /// resource, <c>adlcp:scormtype</c> in lower case and <c>adlcp:masteryscore</c> (0–100) after the title.
+/// <c>xsi:schemaLocation</c> names the schema files shipped beside it.
 /// </summary>
 internal static class Scorm12Manifest
 {
@@ -44,6 +45,8 @@ internal static class Scorm12Manifest
                 new XAttribute("identifier", spec.Identifier),
                 new XAttribute("version", "1.0"),
                 new XAttribute(XNamespace.Xmlns + "adlcp", Adlcp),
+                new XAttribute(XNamespace.Xmlns + "xsi", ScormSchemas.Xsi),
+                new XAttribute(ScormSchemas.Xsi + "schemaLocation", ScormSchemas.Scorm12Location),
                 new XElement(Ims + "metadata",
                     new XElement(Ims + "schema", "ADL SCORM"),
                     new XElement(Ims + "schemaversion", "1.2")),

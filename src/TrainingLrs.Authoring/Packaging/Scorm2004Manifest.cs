@@ -6,7 +6,8 @@ namespace TrainingLrs.Authoring.Packaging;
 /// <summary>
 /// Writes <c>imsmanifest.xml</c> for SCORM 2004 4th Edition. Each SCO's primary objective is satisfied
 /// by measure against the pass mark, and delivery controls leave completion and success to the content,
-/// so the LMS never marks a lesson complete just because it was launched.
+/// so the LMS never marks a lesson complete just because it was launched. <c>xsi:schemaLocation</c> names
+/// the schema files shipped beside it.
 /// </summary>
 internal static class Scorm2004Manifest
 {
@@ -57,6 +58,8 @@ internal static class Scorm2004Manifest
                 new XAttribute("version", "1"),
                 new XAttribute(XNamespace.Xmlns + "adlcp", Adlcp),
                 new XAttribute(XNamespace.Xmlns + "imsss", Imsss),
+                new XAttribute(XNamespace.Xmlns + "xsi", ScormSchemas.Xsi),
+                new XAttribute(ScormSchemas.Xsi + "schemaLocation", ScormSchemas.Scorm2004Location),
                 new XElement(Ims + "metadata",
                     new XElement(Ims + "schema", "ADL SCORM"),
                     new XElement(Ims + "schemaversion", "2004 4th Edition")),

@@ -1,6 +1,7 @@
 using System.Net;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 
 namespace TrainingLrs.Authoring.Themes;
 
@@ -10,6 +11,12 @@ namespace TrainingLrs.Authoring.Themes;
 /// </summary>
 internal sealed class EscapingTemplateContext : TemplateContext
 {
+    /// <summary>A context whose built-in functions are <paramref name="builtins"/> (shared, so not built per page).</summary>
+    public EscapingTemplateContext(ScriptObject builtins)
+        : base(builtins)
+    {
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
         base.Write(span, Escape(textAsObject));
 

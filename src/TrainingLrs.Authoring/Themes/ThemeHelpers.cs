@@ -7,7 +7,8 @@ namespace TrainingLrs.Authoring.Themes;
 /// Functions themes may call, exposed as a ScriptObject so templates see only these and Scriban's
 /// built-ins: <c>raw</c> (print trusted HTML), <c>json</c> (a script-safe JSON literal) and
 /// <c>label</c> (a word in the page's language); <c>include</c> is
-/// Scriban's own, wrapped so included theme HTML is not escaped twice.
+/// Scriban's own, wrapped so included theme HTML is not escaped twice. Read-only: one instance per
+/// language serves every page of a compile.
 /// </summary>
 internal sealed class ThemeHelpers : ScriptObject
 {
@@ -15,10 +16,15 @@ internal sealed class ThemeHelpers : ScriptObject
 
     public ThemeHelpers(IReadOnlyDictionary<string, string> labels)
     {
+        Labels = labels;
         this.Import("raw", new Func<object?, HtmlString>(value => value as HtmlString ?? new HtmlString(value?.ToString() ?? "")));
         // The default encoder escapes <, > and &, so the JSON is safe inside a <script> element.
         this.Import("json", new Func<object?, HtmlString>(value => new HtmlString(JsonSerializer.Serialize(value, JsonOptions))));
         this["include"] = new HtmlIncludeFunction();
         this.Import("label", new Func<string, string>(key => labels.TryGetValue(key, out var text) ? text : key));
+        IsReadOnly = true;
     }
+
+    /// <summary>The words of the page's language.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; }
 }

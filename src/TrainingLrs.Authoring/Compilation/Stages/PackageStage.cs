@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Xml.Linq;
 using TrainingLrs.Authoring.Packaging;
@@ -19,9 +20,7 @@ internal static class PackageStage
             return;
         }
 
-        // Read shared files once; every package reuses the same bytes.
-        var assets = context.Assets.ToDictionary(a => a.Key, a => (ReadOnlyMemory<byte>)File.ReadAllBytes(a.Value), StringComparer.Ordinal);
-        var pages = context.Lessons.ToDictionary(l => l, l => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(l.Html));
+        var files = Compress(context, formats);
         var jobs = new List<(PackageFormats Format, string Language, IReadOnlyList<Lesson> Lessons, string? ModuleId)>();
         foreach (var format in formats)
         {
@@ -34,13 +33,44 @@ internal static class PackageStage
 
         var outputs = new PackageOutput?[jobs.Count];
         var done = 0;
-        Parallel.For(0, jobs.Count, context.Parallel, i =>
+        // Each worker reuses one buffer for all its zips rather than allocating one per package.
+        Parallel.For(0, jobs.Count, context.Parallel, () => new MemoryStream(), (i, _, buffer) =>
         {
             var (format, language, lessons, moduleId) = jobs[i];
-            outputs[i] = Build(context, format, language, lessons, moduleId, assets, pages);
+            outputs[i] = Build(context, format, language, lessons, moduleId, files, buffer);
             context.Report(CompileStage.Package, Interlocked.Increment(ref done), jobs.Count, Path.GetFileName(outputs[i]!.Path));
-        });
+            return buffer;
+        }, buffer => buffer.Dispose());
         context.Packages.AddRange(outputs.OfType<PackageOutput>());
+    }
+
+    // Every file is read and compressed once, however many packages hold it: theme assets, the
+    // per-format config and schemas, each page and each media file.
+    private static CompressedFiles Compress(CompileContext context, IReadOnlyList<PackageFormats> formats)
+    {
+        var assets = new ConcurrentDictionary<string, CompressedEntry>(StringComparer.Ordinal);
+        var shared = formats.ToDictionary(f => f, _ => new Dictionary<string, CompressedEntry>(StringComparer.Ordinal));
+        var pages = new ConcurrentDictionary<Lesson, CompressedEntry>();
+        var media = new ConcurrentDictionary<string, CompressedEntry>(StringComparer.Ordinal);
+        var work = new List<Action>();
+        work.AddRange(context.Assets.Select(a => (Action)(() => assets[a.Key] = CompressedEntry.Compress(File.ReadAllBytes(a.Value)))));
+        foreach (var (format, entries) in shared)
+        {
+            work.Add(() =>
+            {
+                entries[PackageLayout.ConfigFile] = CompressedEntry.Compress(Encoding.UTF8.GetBytes(LrsConfigScript.Build(FormatName(format), context.Options.Lrs)));
+                foreach (var (name, entry) in ScormSchemas.Files(format))
+                {
+                    entries[name] = entry;
+                }
+            });
+        }
+
+        work.AddRange(context.Lessons.Select(l => (Action)(() => pages[l] = CompressedEntry.Compress(Encoding.UTF8.GetBytes(l.Html)))));
+        work.AddRange(context.Lessons.SelectMany(l => l.Media.Values).Select(m => m.SourcePath).Distinct(StringComparer.Ordinal)
+            .Select(path => (Action)(() => media[path] = CompressedEntry.Compress(File.ReadAllBytes(path)))));
+        Parallel.ForEach(work, context.Parallel, action => action());
+        return new CompressedFiles(assets, shared, pages, media);
     }
 
     private static PackageOutput Build(
@@ -49,29 +79,31 @@ internal static class PackageStage
         string language,
         IReadOnlyList<Lesson> lessons,
         string? moduleId,
-        Dictionary<string, ReadOnlyMemory<byte>> assets,
-        Dictionary<Lesson, ReadOnlyMemory<byte>> pages)
+        CompressedFiles files,
+        MemoryStream buffer)
     {
         var course = context.Course!;
         var formatName = FormatName(format);
-        var entries = new Dictionary<string, ReadOnlyMemory<byte>>(assets, StringComparer.Ordinal)
+        var entries = new Dictionary<string, CompressedEntry>(files.Assets, StringComparer.Ordinal);
+        foreach (var (file, entry) in files.Shared[format])
         {
-            [PackageLayout.ConfigFile] = Encoding.UTF8.GetBytes(LrsConfigScript.Build(formatName, context.Options.Lrs)),
-        };
+            entries[file] = entry;
+        }
+
         var items = new List<PackageItem>();
         foreach (var lesson in lessons)
         {
-            var files = new List<string> { PackageLayout.Page(lesson) };
-            entries[PackageLayout.Page(lesson)] = pages[lesson];
+            var itemFiles = new List<string> { PackageLayout.Page(lesson) };
+            entries[PackageLayout.Page(lesson)] = files.Pages[lesson];
             foreach (var media in lesson.Media.Values)
             {
                 var path = PackageLayout.Media(lesson, media);
-                entries[path] = File.ReadAllBytes(media.SourcePath);
-                files.Add(path);
+                entries[path] = files.Media[media.SourcePath];
+                itemFiles.Add(path);
             }
 
             items.Add(new PackageItem(lesson.Id, course.ActivityIri(lesson.Id), lesson.FrontMatter!.Title, lesson.FrontMatter.Description,
-                PackageLayout.Page(lesson), files, lesson.PassMark, lesson.Source.Module.MoveOn));
+                PackageLayout.Page(lesson), itemFiles, lesson.PassMark, lesson.Source.Module.MoveOn));
         }
 
         var single = moduleId is not null;
@@ -82,16 +114,22 @@ internal static class PackageStage
             Description: single ? items[0].Description : course.Description.GetValueOrDefault(language, ""),
             Language: language,
             Items: items,
-            SharedFiles: [.. assets.Keys.Append(PackageLayout.ConfigFile).Order(StringComparer.Ordinal)]);
+            SharedFiles: [.. files.Assets.Keys.Append(PackageLayout.ConfigFile).Order(StringComparer.Ordinal)]);
         var (manifestName, manifest) = format switch
         {
             PackageFormats.Scorm12 => ("imsmanifest.xml", Scorm12Manifest.Build(spec)),
             PackageFormats.Scorm2004 => ("imsmanifest.xml", Scorm2004Manifest.Build(spec)),
             _ => ("cmi5.xml", Cmi5Manifest.Build(spec)),
         };
-        entries[manifestName] = Serialize(manifest);
+        entries[manifestName] = CompressedEntry.Compress(Serialize(manifest));
 
-        using var buffer = new MemoryStream();
+        buffer.SetLength(0);
+        var size = DeterministicZip.EstimateSize(entries);
+        if (buffer.Capacity < size)
+        {
+            buffer.Capacity = size + (size / 4);
+        }
+
         DeterministicZip.Write(buffer, entries);
         var name = $"{moduleId ?? "course"}-{language}-{formatName}.zip";
         var relative = Path.Combine(PackagesFolder, formatName, name);
@@ -99,7 +137,8 @@ internal static class PackageStage
         {
             var target = Path.Combine(context.StagingRoot, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, buffer.ToArray());
+            using var file = File.Create(target);
+            buffer.WriteTo(file);
         }
 
         return new PackageOutput(format, moduleId, language, Path.Combine(context.OutputRoot, relative), buffer.Length);
@@ -123,4 +162,10 @@ internal static class PackageStage
 
         return stream.ToArray();
     }
+
+    private sealed record CompressedFiles(
+        IReadOnlyDictionary<string, CompressedEntry> Assets,
+        IReadOnlyDictionary<PackageFormats, Dictionary<string, CompressedEntry>> Shared,
+        IReadOnlyDictionary<Lesson, CompressedEntry> Pages,
+        IReadOnlyDictionary<string, CompressedEntry> Media);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -18,20 +19,24 @@ internal static class RenderStage
     public static void Run(CompileContext context)
     {
         var theme = context.Theme!;
-        var template = theme.LessonTemplate!;
+        var shared = new SharedState(
+            Builtins: ReadOnlyBuiltins(),
+            Helpers: context.Lessons.Select(l => l.Language).Distinct().ToDictionary(l => l, l => new ThemeHelpers(theme.Labels(l)), StringComparer.Ordinal),
+            Includes: new ConcurrentDictionary<string, Template>(StringComparer.Ordinal));
         var done = 0;
         // A lesson without usable front matter has already been reported; it has nothing to render.
         Parallel.ForEach(context.Lessons.Where(l => l.FrontMatter is not null), context.Parallel, lesson =>
         {
-            lesson.Html = Render(context, theme, template, lesson);
+            lesson.Html = Render(context, theme, shared, lesson);
             context.Report(CompileStage.Render, Interlocked.Increment(ref done), context.Lessons.Count, lesson.PageFolder);
         });
     }
 
-    private static string Render(CompileContext context, Theme theme, Template template, Lesson lesson)
+    private static string Render(CompileContext context, Theme theme, SharedState shared, Lesson lesson)
     {
         var course = context.Course!;
-        var labels = theme.Labels(lesson.Language);
+        var helpers = shared.Helpers[lesson.Language];
+        var labels = helpers.Labels;
         var front = lesson.FrontMatter!;
         var model = new ScriptObject
         {
@@ -58,16 +63,29 @@ internal static class RenderStage
                 ["lesson_data"] = new HtmlString(LessonData.Build(course, lesson, labels)),
             },
         };
-        var templateContext = new EscapingTemplateContext
+        var templateContext = new EscapingTemplateContext(shared.Builtins)
         {
             StrictVariables = true,
             TemplateLoader = new ThemeTemplateLoader(theme),
         };
-        templateContext.PushGlobal(new ThemeHelpers(labels));
+
+        // Included templates are parsed once per compile, not once per page.
+        foreach (var (path, include) in shared.Includes)
+        {
+            templateContext.CachedTemplates[path] = include;
+        }
+
+        templateContext.PushGlobal(helpers);
         templateContext.PushGlobal(model);
         try
         {
-            return template.Render(templateContext);
+            var html = theme.LessonTemplate!.Render(templateContext);
+            foreach (var (path, include) in templateContext.CachedTemplates)
+            {
+                shared.Includes.TryAdd(path, include);
+            }
+
+            return html;
         }
         catch (Exception ex) when (ex is ScriptRuntimeException or ThemePathException)
         {
@@ -78,6 +96,20 @@ internal static class RenderStage
                 $"The lesson template failed: {inner}");
             return "";
         }
+    }
+
+    // Scriban builds its built-in functions afresh for every context unless given them; one read-only
+    // set serves every page of a compile, and no template can change it for the next page.
+    private static ScriptObject ReadOnlyBuiltins()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        foreach (var value in builtins.Values.OfType<ScriptObject>())
+        {
+            value.IsReadOnly = true;
+        }
+
+        builtins.IsReadOnly = true;
+        return builtins;
     }
 
     /// <summary>Splits the body at each level-2 heading so the template can wrap sections in landmarks.</summary>
@@ -121,4 +153,6 @@ internal static class RenderStage
         Flush();
         return sections;
     }
+
+    private sealed record SharedState(ScriptObject Builtins, IReadOnlyDictionary<string, ThemeHelpers> Helpers, ConcurrentDictionary<string, Template> Includes);
 }
