@@ -5,10 +5,12 @@ using System.Text.Json;
 using TrainingLrs.Configuration;
 using TrainingLrs.Hosting;
 using TrainingLrs.Lrs.Credentials;
+using TrainingLrs.Lrs.Statements;
 using TrainingLrs.Lrs.Storage;
 using TrainingLrs.Reporting.Completion;
 using TrainingLrs.Reporting.Demo;
 using TrainingLrs.Reporting.Organisations;
+using TrainingLrs.Reports;
 
 namespace TrainingLrs.Benchmarks.Reports;
 
@@ -20,6 +22,7 @@ namespace TrainingLrs.Benchmarks.Reports;
 public static class ReportBenchmarks
 {
     private const string Base = "https://traininglrs.org/courses/bench/modules/";
+    private const int SnapshotSeconds = 10;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,15 +38,24 @@ public static class ReportBenchmarks
             var (memberId, rows) = Seed(folder, catalog, learnersPerPartner);
             Console.WriteLine($"seeded {rows:N0} completion rows in {seed.Elapsed.TotalSeconds:0.0} s");
 
+            var started = Stopwatch.StartNew();
             await using var server = await TrainingLrsServer.StartAsync(
-                new TrainingLrsSettings { Server = new ServerSettings { Urls = "http://127.0.0.1:0", DataDirectory = folder } }, catalog: catalog);
+                new TrainingLrsSettings
+                {
+                    Server = new ServerSettings { Urls = "http://127.0.0.1:0", DataDirectory = folder },
+                    Reports = new ReportsSettings { SnapshotSeconds = SnapshotSeconds },
+                },
+                catalog: catalog);
             var credentials = (ICredentialStore)server.Services.GetService(typeof(ICredentialStore))!;
             var member = credentials.Create(new CredentialRequest("bench member", [Scopes.Reports], MemberId: memberId));
             using var http = new HttpClient { BaseAddress = server.Addresses[0], Timeout = TimeSpan.FromMinutes(5) };
 
-            // The first pass builds the member's snapshot and runs on freshly jitted code; a server in
-            // service is past both, so the figure is the best of the passes that follow.
-            await Measure("warm-up: member OData slice, first pass", () => ReadSliceAsync(http, member, "/odata/Completions"));
+            // The server builds every scope's snapshot in the background as it starts; a member's
+            // first query after that should cost no more than the steady state (apart from jitting).
+            var snapshots = (ReportSnapshots)server.Services.GetService(typeof(ReportSnapshots))!;
+            await snapshots.Warmed;
+            Console.WriteLine($"start-up warm-up (background) done {started.Elapsed.TotalMilliseconds:N0} ms after start");
+            var (_, first) = await Measure("member OData slice, first query after start", () => ReadSliceAsync(http, member, "/odata/Completions"));
             var sliceRows = 0;
             var slice = TimeSpan.MaxValue;
             for (var pass = 2; pass <= 5; pass++)
@@ -52,8 +64,30 @@ public static class ReportBenchmarks
                 sliceRows = rowsRead;
                 slice = elapsed < slice ? elapsed : slice;
             }
-            Console.WriteLine($"  steady state (best of passes 2-5): {slice.TotalMilliseconds:N0} ms");
+            Console.WriteLine($"  steady state (best of passes 2-5): {slice.TotalMilliseconds:N0} ms; first query {first.TotalMilliseconds:N0} ms");
             Console.WriteLine($"  {sliceRows:N0} rows; target ≤ 1 s");
+
+            // A statement arrives: the snapshot is out of date. Requests must not wait for its rebuild,
+            // and the rebuilt snapshot must count the statement within the configured lag.
+            var ingest = (StatementIngest)server.Services.GetService(typeof(StatementIngest))!;
+            var changed = Stopwatch.StartNew();
+            var (statement, partnerId) = NewCompletion(catalog, memberId, server);
+            await ingest.StoreAsync([statement], new Credential("bench", "bench", [Scopes.StatementsWrite], partnerId, null, DateTimeOffset.UtcNow, null));
+            var worst = TimeSpan.Zero;
+            var seen = TimeSpan.Zero;
+            while (changed.Elapsed < TimeSpan.FromSeconds(SnapshotSeconds * 2))
+            {
+                var (rowsRead, elapsed) = await Measure(null, () => ReadSliceAsync(http, member, "/odata/Completions"));
+                worst = elapsed > worst ? elapsed : worst;
+                if (rowsRead > sliceRows)
+                {
+                    seen = changed.Elapsed;
+                    break;
+                }
+                await Task.Delay(250);
+            }
+            Console.WriteLine($"after a new completion: slowest slice while the snapshot was rebuilt {worst.TotalMilliseconds:N0} ms; " +
+                (seen == TimeSpan.Zero ? "the new row did NOT appear" : $"new row visible after {seen.TotalSeconds:0.0} s") + $" (SnapshotSeconds {SnapshotSeconds})");
             var (exportBytes, export) = await Measure("admin CSV export (all rows)", () => ExportAsync(http, server.FirstAdmin!));
             Console.WriteLine($"  {exportBytes / 1024.0 / 1024.0:0.0} MiB; target ≤ 15 s");
 
@@ -195,11 +229,23 @@ public static class ReportBenchmarks
         return string.Join("; ", handlerless.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
-    private static async Task<(T Value, TimeSpan Elapsed)> Measure<T>(string name, Func<Task<T>> action)
+    // A completion for a new learner of one of the member's partners.
+    private static (string Json, string PartnerId) NewCompletion(ModuleCatalog catalog, string memberId, TrainingLrsServer server)
+    {
+        var organisations = (IOrganisationStore)server.Services.GetService(typeof(IOrganisationStore))!;
+        var partner = organisations.PartnersOf(memberId)[0];
+        var at = DateTimeOffset.UtcNow;
+        return ($$$"""{"id":"{{{Guid.NewGuid()}}}","actor":{"name":"New learner","account":{"homePage":"{{{partner.LmsHomePage}}}","name":"{{{partner.Id}}}-new"}},"verb":{"id":"{{{Verbs.Completed}}}"},"object":{"id":"{{{catalog.Modules[0].ActivityIri}}}"},"timestamp":"{{{at.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}}"}""", partner.Id);
+    }
+
+    private static async Task<(T Value, TimeSpan Elapsed)> Measure<T>(string? name, Func<Task<T>> action)
     {
         var clock = Stopwatch.StartNew();
         var value = await action();
-        Console.WriteLine($"{name}: {clock.Elapsed.TotalMilliseconds:N0} ms");
+        if (name is not null)
+        {
+            Console.WriteLine($"{name}: {clock.Elapsed.TotalMilliseconds:N0} ms");
+        }
         return (value, clock.Elapsed);
     }
 
