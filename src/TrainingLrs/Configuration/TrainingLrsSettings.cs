@@ -26,8 +26,10 @@ public sealed record ReportsSettings
     public bool ShowLearnerNames { get; init; }
 
     /// <summary>
-    /// How long, at most, reports may lag behind incoming statements (seconds); a report cache is
-    /// rebuilt after this when statements arrived. 0 always reads the latest.
+    /// How long reports may lag behind incoming statements (seconds). A report snapshot in use is rebuilt
+    /// in the background once it is half this old and statements arrived, and requests keep the old one
+    /// until then, so the lag is at most half this plus one rebuild. 0 always reads the latest (the
+    /// request rebuilds).
     /// </summary>
     public int SnapshotSeconds { get; init; } = 30;
 }

@@ -14,6 +14,9 @@ namespace TrainingLrs.Hosting;
 /// </summary>
 public static class DemoSeeder
 {
+    // Statements per request: the LRS writer commits each in one transaction.
+    private const int BatchSize = 2000;
+
     /// <summary>A copy of <paramref name="catalog"/> whose campaign runs from 45 days ago to 45 days ahead, so the demo is mid-campaign.</summary>
     public static ModuleCatalog InProgress(ModuleCatalog catalog, DateTimeOffset now) => new(
         catalog.Modules,
@@ -41,16 +44,19 @@ public static class DemoSeeder
         var clock = Stopwatch.StartNew();
         var stored = 0;
         var reported = 0;
-        // Several partners at once: the LRS writer commits whatever is waiting in one transaction.
+        // The statements stream partner by partner (all of them at once would hold the whole programme
+        // in memory before the first write); several partners' batches are validated at once while the
+        // LRS writer commits the previous ones.
         await Parallel.ForEachAsync(
-            generator.Statements().GroupBy(s => s.PartnerId),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            ByPartner(generator.Statements()),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount), CancellationToken = cancellationToken },
             async (partner, token) =>
             {
-                var author = new Credential("demo-" + partner.Key, "demo lesson key", [Scopes.StatementsWrite], partner.Key, null, DateTimeOffset.UtcNow, null);
-                foreach (var batch in partner.Chunk(1000))
+                var author = new Credential("demo-" + partner.PartnerId, "demo lesson key", [Scopes.StatementsWrite], partner.PartnerId, null, DateTimeOffset.UtcNow, null);
+                // In order: a learner's statements are stored in the order they happened.
+                foreach (var batch in partner.Statements.Chunk(BatchSize))
                 {
-                    await ingest.StoreAsync([.. batch.Select(s => s.Json)], author, token);
+                    await ingest.StoreAsync(batch, author, token);
                     var now = Interlocked.Add(ref stored, batch.Length);
                     if (now / 100_000 > Volatile.Read(ref reported) && Interlocked.Exchange(ref reported, now / 100_000) < now / 100_000)
                     {
@@ -66,5 +72,26 @@ public static class DemoSeeder
         var credentials = (ICredentialStore)services.GetService(typeof(ICredentialStore))!;
         var member = generator.Members()[0];
         return credentials.Create(new CredentialRequest($"demo reporting key for {member.Name}", [Scopes.Reports], MemberId: member.Id));
+    }
+
+    // One partner's statements at a time (the generator emits them partner by partner).
+    private static IEnumerable<(string PartnerId, List<string> Statements)> ByPartner(IEnumerable<DemoStatement> statements)
+    {
+        var partnerId = "";
+        var batch = new List<string>();
+        foreach (var statement in statements)
+        {
+            if (batch.Count > 0 && statement.PartnerId != partnerId)
+            {
+                yield return (partnerId, batch);
+                batch = [];
+            }
+            partnerId = statement.PartnerId;
+            batch.Add(statement.Json);
+        }
+        if (batch.Count > 0)
+        {
+            yield return (partnerId, batch);
+        }
     }
 }

@@ -16,6 +16,7 @@ public static class ReportAuthorization
     {
         services.AddSingleton<ReportSnapshots>();
         services.AddSingleton<ReportSource>();
+        services.AddHostedService<ReportSnapshotRefresher>();
         services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
             .AddAuthenticationSchemes(CredentialAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()

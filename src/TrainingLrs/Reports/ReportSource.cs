@@ -34,23 +34,27 @@ public sealed class ReportSource(IOrganisationStore organisations, ReportSnapsho
         scope.Links(organisations).Select(l => new MemberPartnerRow { MemberId = l.MemberId, PartnerId = l.PartnerId }).AsQueryable();
 
     /// <summary>Learners of the visible partners (all learners for admin).</summary>
-    public IQueryable<LearnerRow> Learners(ReportScope scope) =>
-        snapshots.Get("odata-learners", scope, _ => snapshots.Learners(scope).Select(l => new LearnerRow
+    public IQueryable<LearnerRow> Learners(ReportScope scope) => LearnerRows(snapshots.For(scope)).AsQueryable();
+
+    private LearnerRow[] LearnerRows(ReportSnapshot snapshot) =>
+        snapshot.Part("odata-learners", s => s.Learners.Select(l => new LearnerRow
         {
             Id = l.Id,
             Name = settings.Reports.ShowLearnerNames ? l.Name : null,
             PartnerId = l.PartnerId,
             FirstSeen = l.FirstSeen,
             LastSeen = l.LastSeen,
-        }).OrderBy(l => l.Id, StringComparer.Ordinal).ToArray()).AsQueryable();
+        }).OrderBy(l => l.Id, StringComparer.Ordinal).ToArray());
 
     /// <summary>The course's modules (the same for everyone).</summary>
     public IQueryable<ModuleRow> Modules(ReportScope scope) =>
         catalog.Modules.Select(m => new ModuleRow { Id = m.Id, Title = m.Title, ActivityIri = m.ActivityIri, MoveOn = m.MoveOn.ToString(), Required = m.Required }).AsQueryable();
 
     /// <summary>Completion rows of the visible partners' learners.</summary>
-    public IQueryable<CompletionReportRow> Completions(ReportScope scope) =>
-        snapshots.Get("odata-completions", scope, _ => snapshots.Rows(scope).Select(r => new CompletionReportRow
+    public IQueryable<CompletionReportRow> Completions(ReportScope scope) => CompletionRows(snapshots.For(scope)).AsQueryable();
+
+    private static CompletionReportRow[] CompletionRows(ReportSnapshot snapshot) =>
+        snapshot.Part("odata-completions", s => s.Rows.Select(r => new CompletionReportRow
         {
             Id = r.LearnerId + "|" + r.ModuleId,
             LearnerId = r.LearnerId,
@@ -65,20 +69,23 @@ public sealed class ReportSource(IOrganisationStore organisations, ReportSnapsho
             LastActivity = r.LastActivity,
             TimeSpentMinutes = Math.Round(r.TimeSpent.TotalMinutes, 1),
             CertificateCode = r.CertificateCode,
-        }).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray()).AsQueryable();
+        }).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray());
 
     /// <summary>Per partner × module progress of the visible partners.</summary>
-    public IQueryable<PartnerProgressRow> PartnerProgress(ReportScope scope) =>
-        snapshots.Get("odata-progress", scope, _ =>
-            ProgressCalculator.PartnerProgress(scope.Partners(organisations).Select(p => p.Id), catalog.Modules, snapshots.Rows(scope))
+    public IQueryable<PartnerProgressRow> PartnerProgress(ReportScope scope) => ProgressRows(scope, snapshots.For(scope)).AsQueryable();
+
+    private PartnerProgressRow[] ProgressRows(ReportScope scope, ReportSnapshot snapshot) =>
+        snapshot.Part("odata-progress", s =>
+            ProgressCalculator.PartnerProgress(s.PartnerIds ?? scope.Partners(organisations).Select(p => p.Id), catalog.Modules, s.Rows)
                 .Select(p => new PartnerProgressRow { PartnerId = p.PartnerId, ModuleId = p.ModuleId, Learners = p.Learners, Satisfied = p.Satisfied, Percent = p.Percent })
-                .ToArray())
-            .AsQueryable();
+                .ToArray());
 
     /// <summary>Campaign status of the visible partners.</summary>
-    public IQueryable<CampaignStatusRow> CampaignStatus(ReportScope scope) =>
-        snapshots.Get("odata-campaign", scope, _ =>
-            ProgressCalculator.CampaignStatus(scope.Partners(organisations).Select(p => p.Id), catalog, snapshots.Rows(scope), clock.GetUtcNow())
+    public IQueryable<CampaignStatusRow> CampaignStatus(ReportScope scope) => CampaignRows(scope, snapshots.For(scope)).AsQueryable();
+
+    private CampaignStatusRow[] CampaignRows(ReportScope scope, ReportSnapshot snapshot) =>
+        snapshot.Part("odata-campaign", s =>
+            ProgressCalculator.CampaignStatus(s.PartnerIds ?? scope.Partners(organisations).Select(p => p.Id), catalog, s.Rows, clock.GetUtcNow())
             .Select(s => new CampaignStatusRow
             {
                 PartnerId = s.PartnerId,
@@ -89,8 +96,19 @@ public sealed class ReportSource(IOrganisationStore organisations, ReportSnapsho
                 CompletedAt = s.CompletedAt,
                 Deadline = catalog.Campaign?.Deadline,
             })
-            .ToArray())
-            .AsQueryable();
+            .ToArray());
+
+    /// <summary>
+    /// Builds <paramref name="scope"/>'s snapshot and the report sets derived from it ahead of the first
+    /// request (the dashboard reads the snapshot's rows directly).
+    /// </summary>
+    public void Warm(ReportScope scope) => snapshots.Warm(scope, snapshot =>
+    {
+        CompletionRows(snapshot);
+        LearnerRows(snapshot);
+        ProgressRows(scope, snapshot);
+        CampaignRows(scope, snapshot);
+    });
 
     /// <summary>A set by name, for the CSV export; null for an unknown name.</summary>
     public IQueryable? Set(string name, ReportScope scope) => name switch
