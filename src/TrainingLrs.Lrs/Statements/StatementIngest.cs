@@ -44,13 +44,24 @@ public sealed class StatementIngest
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(author);
         var prepared = new List<PreparedStatement>(statements.Count);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < statements.Count; i++)
         {
             try
             {
                 var node = JsonNode.Parse(statements[i]) as JsonObject ?? throw new ArgumentException($"statement {i + 1}: not a JSON object");
                 StatementValidator.Validate(node, $"statements[{i}]", XapiVersion.V1);
-                prepared.Add(StatementPreparer.Prepare(node, XapiVersion.V1, author, _options.AuthorityHomePage));
+                // Only the HTTP API can carry attachment content (multipart/mixed); here it can only be linked.
+                if ((node["attachments"] as JsonArray ?? []).OfType<JsonObject>().Any(a => !a.ContainsKey("fileUrl")))
+                {
+                    throw new ArgumentException($"statement {i + 1}: an attachment without fileUrl needs its content, which only POST /xapi/statements can carry");
+                }
+                var statement = StatementPreparer.Prepare(node, XapiVersion.V1, author, _options.AuthorityHomePage);
+                if (!ids.Add(statement.Id))
+                {
+                    throw new ArgumentException($"statement {i + 1}: id '{statement.Id}' appears twice in this call");
+                }
+                prepared.Add(statement);
             }
             catch (Exception e) when (e is JsonException or XapiException)
             {
