@@ -11,19 +11,23 @@ public sealed partial class RunningCli : IAsyncDisposable
 {
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
+    // The verb writes through these from its own threads; TextWriter.Synchronized locks the wrapper
+    // itself, so reading the text must take the same lock.
+    private readonly TextWriter _outputWriter;
+    private readonly TextWriter _errorWriter;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task<int> _run;
 
     private RunningCli(string[] args)
     {
-        var output = TextWriter.Synchronized(_output);
-        var error = TextWriter.Synchronized(_error);
-        _run = Task.Run(() => TrainingLrsCommand.RunAsync(args, output, error, _stop.Token));
+        _outputWriter = TextWriter.Synchronized(_output);
+        _errorWriter = TextWriter.Synchronized(_error);
+        _run = Task.Run(() => TrainingLrsCommand.RunAsync(args, _outputWriter, _errorWriter, _stop.Token));
     }
 
-    public string Output { get { lock (_output) { return _output.ToString(); } } }
+    public string Output { get { lock (_outputWriter) { return _output.ToString(); } } }
 
-    public string Error { get { lock (_error) { return _error.ToString(); } } }
+    public string Error { get { lock (_errorWriter) { return _error.ToString(); } } }
 
     public Uri BaseAddress { get; private set; } = null!;
 
