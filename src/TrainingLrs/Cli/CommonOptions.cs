@@ -1,5 +1,7 @@
 using System.CommandLine;
 using TrainingLrs.Configuration;
+using TrainingLrs.Courses;
+using TrainingLrs.Reporting.Completion;
 
 namespace TrainingLrs.Cli;
 
@@ -26,5 +28,19 @@ internal static class CommonOptions
         {
             throw new CliFailure(e.Message, ExitCodes.InvalidInput);
         }
+    }
+
+    /// <summary>
+    /// Settings for a verb that needs the course (the data, content and themes folders given on the
+    /// command line win) and the course's module catalog, with its warnings written to <paramref name="error"/>.
+    /// </summary>
+    public static (TrainingLrsSettings Settings, ModuleCatalog Catalog) LoadCourse(
+        ParseResult parse, Option<string?> data, Option<string?> content, Option<string?> themes, TextWriter error)
+    {
+        var settings = LoadSettings(
+            ("Server:DataDirectory", parse.GetValue(data)),
+            ("Server:ContentDirectory", parse.GetValue(content)),
+            ("Server:ThemesDirectory", parse.GetValue(themes)));
+        return (settings, CourseLoading.Load(settings, error));
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TrainingLrs.Courses;
 using TrainingLrs.Hosting;
 using TrainingLrs.Lrs.Statements;
 using TrainingLrs.Lrs.Storage;
@@ -22,11 +21,7 @@ internal static class CompletionsCommand
         };
         rebuild.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = CommonOptions.LoadSettings(
-                ("Server:DataDirectory", parse.GetValue(data)),
-                ("Server:ContentDirectory", parse.GetValue(content)),
-                ("Server:ThemesDirectory", parse.GetValue(themes)));
-            var catalog = CourseLoading.Load(settings, error);
+            var (settings, catalog) = CommonOptions.LoadCourse(parse, data, content, themes, error);
             using var database = LrsDatabase.Open(settings.Server.DataDirectory);
             await using var services = StoreRegistration.ForVerb(settings, database, catalog);
             var completions = services.GetRequiredService<LiteDbCompletionStore>();

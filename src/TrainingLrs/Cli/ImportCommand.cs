@@ -1,6 +1,5 @@
 using System.CommandLine;
 using TrainingLrs.Admin;
-using TrainingLrs.Courses;
 using TrainingLrs.Hosting;
 using TrainingLrs.Lrs.Statements;
 using TrainingLrs.Lrs.Storage;
@@ -44,11 +43,7 @@ internal static class ImportCommand
                 throw new CliFailure($"{path.FullName}: no such file", ExitCodes.InvalidInput);
             }
             var timeZone = TimeZones.Parse(parse.GetValue(zone));
-            var settings = CommonOptions.LoadSettings(
-                ("Server:DataDirectory", parse.GetValue(data)),
-                ("Server:ContentDirectory", parse.GetValue(content)),
-                ("Server:ThemesDirectory", parse.GetValue(themes)));
-            var catalog = CourseLoading.Load(settings, error);
+            var (settings, catalog) = CommonOptions.LoadCourse(parse, data, content, themes, error);
 
             using var database = LrsDatabase.Open(settings.Server.DataDirectory);
             await using var services = StoreRegistration.ForVerb(settings, database, catalog);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TrainingLrs.Courses;
 using TrainingLrs.Hosting;
 using TrainingLrs.Lrs.Privacy;
 using TrainingLrs.Lrs.Storage;
@@ -98,11 +97,7 @@ internal static class PrivacyCommand
     private static async Task<int> WithPersonalData(
         ParseResult parse, Option<string?> data, Option<string?> content, Option<string?> themes, TextWriter error, Func<PersonalData, Task> work)
     {
-        var settings = CommonOptions.LoadSettings(
-            ("Server:DataDirectory", parse.GetValue(data)),
-            ("Server:ContentDirectory", parse.GetValue(content)),
-            ("Server:ThemesDirectory", parse.GetValue(themes)));
-        var catalog = CourseLoading.Load(settings, error);
+        var (settings, catalog) = CommonOptions.LoadCourse(parse, data, content, themes, error);
         using var database = LrsDatabase.Open(settings.Server.DataDirectory);
         await using var services = StoreRegistration.ForVerb(settings, database, catalog);
         await work(PersonalData.From(services));
