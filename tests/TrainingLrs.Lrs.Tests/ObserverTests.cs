@@ -34,6 +34,20 @@ public sealed class ObserverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_statement_voided_before_it_arrived_is_not_reported_to_the_observer()
+    {
+        var client = _server.Client();
+        var targetId = Guid.NewGuid().ToString();
+        var voiding = Xapi.Statement(verb: "http://adlnet.gov/expapi/verbs/voided");
+        voiding["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = targetId };
+        await client.PostStatementsAsync(voiding);
+
+        await client.PostStatementsAsync(Xapi.Statement(id: targetId));
+
+        Assert.DoesNotContain(targetId, _observer.Batches.SelectMany(b => b).Select(s => s.Id));
+    }
+
+    [Fact]
     public async Task Observer_is_not_called_for_a_refused_batch()
     {
         var bad = Xapi.Statement();

@@ -58,4 +58,29 @@ public sealed class StatementRefTests : IAsyncLifetime
         Assert.Equal(referenceId, byVerb["statements"]![0]!["id"]!.GetValue<string>());
         Assert.DoesNotContain(referenceId, await IdsForActivityAsync());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_statement_voided_before_it_arrived_is_stored_voided(bool sameBatch)
+    {
+        var targetId = Guid.NewGuid().ToString();
+        var voiding = Xapi.Statement("admin@example.com", "http://adlnet.gov/expapi/verbs/voided");
+        voiding["object"] = new JsonObject { ["objectType"] = "StatementRef", ["id"] = targetId };
+        var client = _server.Client();
+        string voidingId;
+        if (sameBatch)
+        {
+            voidingId = (await client.PostStatementsAsync(voiding, Xapi.Statement(activity: Lesson, id: targetId)))[0];
+        }
+        else
+        {
+            voidingId = (await client.PostStatementsAsync(voiding))[0];
+            await client.PostStatementsAsync(Xapi.Statement(activity: Lesson, id: targetId));
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/xapi/statements?statementId={targetId}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/xapi/statements?voidedStatementId={targetId}")).StatusCode);
+        Assert.Equal([voidingId], await IdsForActivityAsync());
+    }
 }

@@ -90,15 +90,25 @@ internal sealed class StatementWriteJob(
             storedStatements.Add(statement);
             written[statement.Id] = document;
             bySequence[sequence] = document;
+            var voidedOnArrival = false;
             foreach (var referencing in store.TakePendingReferences(database, statement.Id))
             {
-                Inherit(database, referencing, keys, bySequence);
+                voidedOnArrival |= Inherit(database, referencing, statement.Id, keys, bySequence);
+            }
+            // A statement voided before it arrived is stored voided, as if it had come first. A voiding
+            // statement cannot be voided, so a voiding that waited for one is ignored.
+            if (voidedOnArrival && statement.VoidedTarget is null)
+            {
+                document["v"] = true;
             }
             foreach (var (id, definition) in statement.ActivityDefinitions)
             {
                 store.MergeActivity(database, id, definition);
             }
-            observed.Add(new StoredStatement(statement.Id, document["j"].AsString, stored, partnerId, credentialKey, statement.VoidedTarget));
+            if (!document["v"].AsBoolean)
+            {
+                observed.Add(new StoredStatement(statement.Id, document["j"].AsString, stored, partnerId, credentialKey, statement.VoidedTarget));
+            }
         }
 
         // Key rows last: voiding and late references above may still have changed these documents.
@@ -116,32 +126,31 @@ internal sealed class StatementWriteJob(
     public override void RolledBack() => store.ForgetMergedDefinitions();
 
     // A statement that referred to this one before it arrived now matches the same filters, as it
-    // would have had the target come first (spec: filter conditions for StatementRefs).
-    private static void Inherit(LiteDatabase database, long sequence, IEnumerable<string> targetKeys, Dictionary<long, BsonDocument> inThisBatch)
+    // would have had the target come first (spec: filter conditions for StatementRefs). Returns whether
+    // that statement voids the one that arrived.
+    private static bool Inherit(LiteDatabase database, long sequence, string targetId, IEnumerable<string> targetKeys, Dictionary<long, BsonDocument> inThisBatch)
     {
         var statements = database.GetCollection(LiteDbStatementStore.Statements);
         var pending = inThisBatch.TryGetValue(sequence, out var batched);
         if ((batched ?? statements.FindById(sequence)) is not { } document)
         {
-            return;
+            return false;
         }
+        var voids = document["vt"].IsString && string.Equals(document["vt"].AsString, targetId, StringComparison.OrdinalIgnoreCase);
         var present = document["k"].AsArray;
         var added = targetKeys.Where(StatementKeys.IsInherited).Where(k => !present.Contains(k)).ToArray();
-        if (added.Length == 0)
-        {
-            return;
-        }
         foreach (var key in added)
         {
             present.Add(key);
         }
-        if (!pending)
+        if (added.Length > 0 && !pending)
         {
             // A statement of this batch gets its key rows at the end; a stored one gets them now.
             statements.Update(document);
             RefreshCoveringRows(database, document);
             database.GetCollection(LiteDbStatementStore.Keys).InsertBulk(added.Select(k => KeyRow(document, k)));
         }
+        return voids;
     }
 
     /// <summary>The stored statement document and its key rows; also used by the benchmark's raw-insert baseline.</summary>
