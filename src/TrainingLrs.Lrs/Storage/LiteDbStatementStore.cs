@@ -57,6 +57,18 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
     public StatementRecord? Find(string statementId) =>
         FindDocument(statementId.ToLowerInvariant()) is { } document ? ToRecord(document["_id"].AsInt64, document) : null;
 
+    /// <summary>
+    /// The stored documents among these statement ids (lower case), by id: one query for a whole batch,
+    /// where a lookup per statement would compile and run an expression each time.
+    /// </summary>
+    internal Dictionary<string, BsonDocument> FindDocuments(IEnumerable<string> statementIds)
+    {
+        var ids = new BsonArray(statementIds.Select(id => new BsonValue(id)));
+        return ids.Count == 0
+            ? new Dictionary<string, BsonDocument>(StringComparer.Ordinal)
+            : _database.GetCollection(Statements).Find(Parameterized.Expression("$.sid IN @0", ids)).ToDictionary(d => d["sid"].AsString, StringComparer.Ordinal);
+    }
+
     internal BsonDocument? FindDocument(string statementId) =>
         _database.GetCollection(Statements).FindOne(Parameterized.Expression("$.sid = @0", statementId));
 

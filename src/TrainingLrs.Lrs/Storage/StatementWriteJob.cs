@@ -22,9 +22,10 @@ internal sealed class StatementWriteJob(
     public override void Prepare(LiteDatabase database)
     {
         var inRequest = statements.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var stored = store.FindDocuments(inRequest.Keys);
         foreach (var statement in statements)
         {
-            if (store.FindDocument(statement.Id) is { } existing)
+            if (stored.TryGetValue(statement.Id, out var existing))
             {
                 if (!SameStatement(statement, existing["j"].AsString))
                 {
@@ -37,7 +38,7 @@ internal sealed class StatementWriteJob(
             {
                 var targetIsVoiding = inRequest.TryGetValue(target, out var pending)
                     ? pending.VoidedTarget is not null
-                    : store.FindDocument(target) is { } stored && stored["vt"].IsString;
+                    : store.FindDocument(target) is { } targetDocument && targetDocument["vt"].IsString;
                 if (targetIsVoiding)
                 {
                     throw XapiException.BadRequest($"statement '{statement.Id}': a voiding statement ('{target}') cannot be voided");
