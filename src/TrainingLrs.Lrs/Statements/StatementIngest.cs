@@ -44,7 +44,6 @@ public sealed class StatementIngest
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(author);
         var prepared = new List<PreparedStatement>(statements.Count);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < statements.Count; i++)
         {
             try
@@ -56,12 +55,7 @@ public sealed class StatementIngest
                 {
                     throw new ArgumentException($"statement {i + 1}: an attachment without fileUrl needs its content, which only POST /xapi/statements can carry");
                 }
-                var statement = StatementPreparer.Prepare(node, XapiVersion.V1, author, _options.AuthorityHomePage);
-                if (!ids.Add(statement.Id))
-                {
-                    throw new ArgumentException($"statement {i + 1}: id '{statement.Id}' appears twice in this call");
-                }
-                prepared.Add(statement);
+                prepared.Add(StatementPreparer.Prepare(node, XapiVersion.V1, author, _options.AuthorityHomePage));
             }
             catch (Exception e) when (e is JsonException or XapiException)
             {

@@ -81,7 +81,6 @@ internal static partial class StatementsApi
         var version = context.Version();
         var credential = context.Credential();
         var prepared = new List<PreparedStatement>(statements.Count);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         var declared = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < statements.Count; i++)
         {
@@ -97,12 +96,7 @@ internal static partial class StatementsApi
                     throw XapiException.BadRequest($"{path}.attachments: the content of attachment '{hash}' is neither sent (multipart/mixed) nor linked (fileUrl)");
                 }
             }
-            var statement = StatementPreparer.Prepare(statements[i], version, credential, options.AuthorityHomePage);
-            if (!ids.Add(statement.Id))
-            {
-                throw XapiException.BadRequest($"{path}.id: '{statement.Id}' appears twice in the request");
-            }
-            prepared.Add(statement);
+            prepared.Add(StatementPreparer.Prepare(statements[i], version, credential, options.AuthorityHomePage));
         }
         if (parts.Keys.FirstOrDefault(h => !declared.Contains(h)) is { } stray)
         {

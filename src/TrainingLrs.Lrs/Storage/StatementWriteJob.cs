@@ -21,7 +21,15 @@ internal sealed class StatementWriteJob(
 
     public override void Prepare(LiteDatabase database)
     {
-        var inRequest = statements.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var inRequest = new Dictionary<string, PreparedStatement>(statements.Count, StringComparer.Ordinal);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            // Checked here, where every way in (HTTP, the in-server ingest) passes.
+            if (!inRequest.TryAdd(statements[i].Id, statements[i]))
+            {
+                throw XapiException.BadRequest($"statements[{i}]: id '{statements[i].Id}' appears twice in the request");
+            }
+        }
         var stored = store.FindDocuments(inRequest.Keys);
         foreach (var statement in statements)
         {
