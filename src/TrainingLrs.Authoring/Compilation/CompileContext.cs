@@ -9,6 +9,9 @@ namespace TrainingLrs.Authoring.Compilation;
 internal sealed class CompileContext
 {
     private readonly Dictionary<CompileStage, TimeSpan> _stageTimes = [];
+    private readonly Lock _timesLock = new();
+    private readonly Lock _progressLock = new();
+    private CompileStage? _reportedStage;
 
     public CompileContext(CompileOptions options, IProgress<CompileProgress>? progress, CancellationToken cancellation)
     {
@@ -39,8 +42,8 @@ internal sealed class CompileContext
 
     public List<LessonSource> Sources { get; } = [];
 
-    /// <summary>Parsed lessons in course order, then language order.</summary>
-    public List<Lesson> Lessons { get; } = [];
+    /// <summary>Checked and rendered pages in course order, then language order.</summary>
+    public List<LessonPage> Pages { get; } = [];
 
     /// <summary>Theme assets as package path to full path.</summary>
     public SortedDictionary<string, string> Assets { get; set; } = new(StringComparer.Ordinal);
@@ -58,14 +61,45 @@ internal sealed class CompileContext
     public void Run(CompileStage stage, Action<CompileContext> action)
     {
         Cancellation.ThrowIfCancellationRequested();
-        var watch = Stopwatch.StartNew();
         Report(stage, 0, 1, stage.ToString());
-        action(this);
-        _stageTimes[stage] = watch.Elapsed;
+        Time(stage, () => action(this));
     }
 
-    public void Report(CompileStage stage, int completed, int total, string message) =>
-        Progress?.Report(new CompileProgress(stage, completed, total, message));
+    /// <summary>Runs one step of a stage, adding its time to the stage's; steps may run on several threads.</summary>
+    public void Time(CompileStage stage, Action step)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            step();
+        }
+        finally
+        {
+            lock (_timesLock)
+            {
+                _stageTimes[stage] = _stageTimes.GetValueOrDefault(stage) + watch.Elapsed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports progress. Stages that run module by module interleave, so a report never goes back to an
+    /// earlier stage than one already reported: the stage shown is how far the compile has got.
+    /// </summary>
+    public void Report(CompileStage stage, int completed, int total, string message)
+    {
+        if (Progress is null)
+        {
+            return;
+        }
+
+        lock (_progressLock)
+        {
+            stage = _reportedStage is { } reported && reported > stage ? reported : stage;
+            _reportedStage = stage;
+            Progress.Report(new CompileProgress(stage, completed, total, message));
+        }
+    }
 
     public ParallelOptions Parallel => new() { MaxDegreeOfParallelism = Math.Max(1, Options.MaxParallelism), CancellationToken = Cancellation };
 }

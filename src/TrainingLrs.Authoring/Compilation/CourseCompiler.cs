@@ -25,19 +25,10 @@ public static class CourseCompiler
             context.Run(CompileStage.Read, ReadStage.Run);
             if (context.Course is not null)
             {
-                // Parse Markdown and front matter once per file.
-                context.Run(CompileStage.Parse, ParseStage.Run);
-                // Check blocks, ids, headings, links and media; then the course as a whole.
-                context.Run(CompileStage.Lint, LintStage.Run);
-            }
-
-            // Rendering goes on despite content errors so broken anchors are reported in the same run.
-            if (context.Theme?.LessonTemplate is not null && context.Course is not null)
-            {
-                // Render each lesson through the theme template.
-                context.Run(CompileStage.Render, RenderStage.Run);
-                // Check the rendered pages with AngleSharp.
-                context.Run(CompileStage.Verify, VerifyStage.Run);
+                // Per module: parse Markdown and front matter; check blocks, ids, headings, links and media;
+                // render each page through the theme template; check the rendered pages with AngleSharp.
+                // Then check the course as a whole.
+                ModulePipeline.Run(context);
             }
 
             if (!Failed(context))
@@ -78,7 +69,7 @@ public static class CourseCompiler
     {
         var diagnostics = context.Diagnostics.ToSortedList();
         var succeeded = !Failed(context);
-        var modules = context.Lessons
+        var modules = context.Pages
             .Where(l => l.FrontMatter is not null)
             .GroupBy(l => l.Source.Module)
             .Select(g => new CompiledModule(
@@ -105,7 +96,7 @@ public static class CourseCompiler
             Packages = succeeded ? context.Packages : [],
             Summary = new CompileSummary(
                 modules.Count,
-                succeeded ? context.Lessons.Count : 0,
+                succeeded ? context.Pages.Count : 0,
                 succeeded ? context.Packages.Count : 0,
                 diagnostics.Count(d => d.IsError),
                 diagnostics.Count(d => !d.IsError),

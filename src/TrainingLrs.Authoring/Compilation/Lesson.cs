@@ -42,7 +42,7 @@ internal sealed class Lesson
     public string Path => Source.RelativePath;
 
     /// <summary>Package-relative folder of the page: <c>module-id/lang</c>.</summary>
-    public string PageFolder => $"{Id}/{Language}";
+    public string PageFolder => PackageLayout.PageFolder(Id, Language);
 
     public int PassMark => Assessment?.PassMark ?? Source.Module.PassMark;
 
@@ -67,4 +67,15 @@ internal sealed class Lesson
 
     /// <summary>The rendered page.</summary>
     public string Html { get; set; } = "";
+
+    /// <summary>What later stages need of this page, without the Markdown tree.</summary>
+    public LessonPage ToPage() => new(
+        Source,
+        FrontMatter,
+        ContentLanguage,
+        PassMark,
+        Assessment is not null,
+        [.. Questions.Select(q => new QuestionKey(q.Id, q.Line, q.CorrectKeys))],
+        [.. Media.Values],
+        Html);
 }

@@ -8,17 +8,19 @@ internal static class PackageLayout
 {
     public const string ConfigFile = "assets/lrs-config.js";
 
-    public static string Page(Lesson lesson) => lesson.PageFolder + "/index.html";
+    public static string PageFolder(string moduleId, string language) => $"{moduleId}/{language}";
 
-    public static string Media(Lesson lesson, MediaFile media) => lesson.PageFolder + "/" + media.Url;
+    public static string Page(string pageFolder) => pageFolder + "/index.html";
 
-    /// <summary>Every file a single-module package holds for this lesson, except the manifest.</summary>
-    public static SortedSet<string> Files(Lesson lesson, IEnumerable<string> assets)
+    public static string Media(string pageFolder, MediaFile media) => pageFolder + "/" + media.Url;
+
+    /// <summary>Every file a single-module package holds for a page, except the manifest.</summary>
+    public static SortedSet<string> Files(string pageFolder, IEnumerable<MediaFile> media, IEnumerable<string> assets)
     {
-        var files = new SortedSet<string>(assets, StringComparer.Ordinal) { ConfigFile, Page(lesson) };
-        foreach (var media in lesson.Media.Values)
+        var files = new SortedSet<string>(assets, StringComparer.Ordinal) { ConfigFile, Page(pageFolder) };
+        foreach (var file in media)
         {
-            files.Add(Media(lesson, media));
+            files.Add(Media(pageFolder, file));
         }
 
         return files;

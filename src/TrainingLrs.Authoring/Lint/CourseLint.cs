@@ -7,7 +7,7 @@ namespace TrainingLrs.Authoring.Lint;
 /// <summary>Checks across lessons: module ids, language editions, course.yml references, pass rules.</summary>
 internal static class CourseLint
 {
-    public static void Check(CourseDefinition course, IReadOnlyList<Lesson> lessons, DiagnosticBag diagnostics)
+    public static void Check(CourseDefinition course, IReadOnlyList<LessonPage> lessons, DiagnosticBag diagnostics)
     {
         var byModule = lessons.Where(l => l.FrontMatter is not null).GroupBy(l => l.Source.Module).ToList();
         var moduleIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ internal static class CourseLint
             }
 
             var needsPass = group.Key.MoveOn is MoveOn.Passed or MoveOn.CompletedAndPassed;
-            if (needsPass && reference.Assessment is null)
+            if (needsPass && !reference.HasAssessment)
             {
                 diagnostics.Error(reference.Path, 1, 1, DiagnosticCodes.InvalidSetting,
                     $"moveOn is {group.Key.MoveOn} but the module has no assessment, so no learner could ever pass it.");
@@ -39,7 +39,7 @@ internal static class CourseLint
         }
     }
 
-    private static void CheckEdition(Lesson reference, Lesson lesson, DiagnosticBag diagnostics)
+    private static void CheckEdition(LessonPage reference, LessonPage lesson, DiagnosticBag diagnostics)
     {
         if (lesson.Id != reference.Id)
         {

@@ -30,6 +30,9 @@ internal sealed class CompressedEntry
     /// <summary>CRC-32 of the uncompressed content.</summary>
     public uint Crc { get; }
 
+    /// <summary>An entry stored as it is, for content made once per package (a manifest of 2–3 KB): setting up a deflater costs more than deflate saves there.</summary>
+    public static CompressedEntry Store(byte[] content) => new(content, deflated: false, content.Length, Crc32.HashToUInt32(content));
+
     public static CompressedEntry Compress(byte[] content)
     {
         using var buffer = new MemoryStream((content.Length / 3) + 64);

@@ -18,6 +18,7 @@ internal sealed class Theme
 
     private readonly IReadOnlyList<string> _roots;
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _resolved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> _labels = new(StringComparer.Ordinal);
 
     private Theme(string name, IReadOnlyList<string> roots)
@@ -56,6 +57,13 @@ internal sealed class Theme
     /// <summary>Full path of a theme file, course override first. Throws <see cref="ThemePathException"/> when refused or missing.</summary>
     public string ResolveFile(string relativePath, string? shownAs = null)
     {
+        // A theme is loaded per compile, so a path resolved once stays resolved: every page's includes
+        // would otherwise probe the disk again.
+        if (_resolved.TryGetValue(relativePath, out var resolved))
+        {
+            return resolved;
+        }
+
         shownAs ??= relativePath;
         if (Path.IsPathRooted(shownAs) || Path.IsPathRooted(relativePath))
         {
@@ -72,7 +80,7 @@ internal sealed class Theme
 
             if (File.Exists(full))
             {
-                return full;
+                return _resolved[relativePath] = full;
             }
         }
 

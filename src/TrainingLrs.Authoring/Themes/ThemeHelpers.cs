@@ -17,11 +17,12 @@ internal sealed class ThemeHelpers : ScriptObject
     public ThemeHelpers(IReadOnlyDictionary<string, string> labels)
     {
         Labels = labels;
-        this.Import("raw", new Func<object?, HtmlString>(value => value as HtmlString ?? new HtmlString(value?.ToString() ?? "")));
+        this["raw"] = new ThemeFunction("raw", typeof(HtmlString), (_, value) => value as HtmlString ?? new HtmlString(value?.ToString() ?? ""));
         // The default encoder escapes <, > and &, so the JSON is safe inside a <script> element.
-        this.Import("json", new Func<object?, HtmlString>(value => new HtmlString(JsonSerializer.Serialize(value, JsonOptions))));
+        this["json"] = new ThemeFunction("json", typeof(HtmlString), (_, value) => new HtmlString(JsonSerializer.Serialize(value, JsonOptions)));
         this["include"] = new HtmlIncludeFunction();
-        this.Import("label", new Func<string, string>(key => labels.TryGetValue(key, out var text) ? text : key));
+        this["label"] = new ThemeFunction("label", typeof(string), (context, value) =>
+            context.ObjectToString(value) is { } key && labels.TryGetValue(key, out var text) ? text : context.ObjectToString(value));
         IsReadOnly = true;
     }
 

@@ -55,6 +55,33 @@ public sealed class ThemeTests
     }
 
     [Fact]
+    public void Theme_helpers_print_labels_raw_html_and_escaped_json()
+    {
+        using var course = new CourseFixture(CourseFixture.MinimalCourse.Replace("languages: [en, es]", "languages: [en]"))
+            .WriteLesson(CourseFixture.MinimalLesson);
+        course.Write("theme/templates/lesson.scriban",
+            "<html lang=\"en\"><body><main><h1>{{ label \"skip\" }}|{{ label \"no-such-label\" }}|{{ \"<b>x</b>\" | raw }}|<script type=\"application/json\">{{ json \"</script>\" }}</script></h1></main></body></html>");
+        var result = course.Compile();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var html = File.ReadAllText(Path.Combine(result.WebDirectory!, "first", "en", "index.html"));
+        Assert.Contains("Skip to content|no-such-label|<b>x</b>|", html);
+        Assert.Contains("\"\\u003C/script\\u003E\"", html);
+    }
+
+    [Fact]
+    public void Theme_helper_called_with_two_arguments_is_a_template_error()
+    {
+        using var course = new CourseFixture().WriteLesson(CourseFixture.MinimalLesson);
+        course.Write("theme/templates/lesson.scriban", "<html>\n{{ label \"skip\" \"extra\" }}</html>");
+        var result = course.Compile();
+
+        var error = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.TemplateError);
+        Assert.Equal("theme:templates/lesson.scriban", error.Path);
+        Assert.Equal(2, error.Line);
+    }
+
+    [Fact]
     public void Front_matter_objectives_are_printed_when_the_body_has_no_objectives_block()
     {
         using var course = new CourseFixture(CourseFixture.MinimalCourse.Replace("languages: [en, es]", "languages: [en]"))

@@ -3,17 +3,16 @@ using TrainingLrs.Authoring.Lint;
 
 namespace TrainingLrs.Authoring.Compilation.Stages;
 
-/// <summary>Checks each lesson, then the course as a whole.</summary>
+/// <summary>Checks each lesson as its module goes through, then the course as a whole.</summary>
 internal static class LintStage
 {
-    public static void Run(CompileContext context)
+    public static void Check(CompileContext context, Lesson lesson)
     {
-        Parallel.ForEach(context.Lessons, context.Parallel, lesson =>
-        {
-            // A fallback page repeats its source's problems; report them once, on the source.
-            var bag = lesson.Source.IsFallback ? new DiagnosticBag() : context.Diagnostics;
-            LessonLint.Check(lesson, bag);
-        });
-        CourseLint.Check(context.Course!, context.Lessons, context.Diagnostics);
+        // A fallback page repeats its source's problems; report them once, on the source.
+        var bag = lesson.Source.IsFallback ? new DiagnosticBag() : context.Diagnostics;
+        LessonLint.Check(lesson, bag);
     }
+
+    public static void CheckCourse(CompileContext context) =>
+        CourseLint.Check(context.Course!, context.Pages, context.Diagnostics);
 }

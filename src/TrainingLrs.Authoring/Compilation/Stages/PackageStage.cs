@@ -21,13 +21,13 @@ internal static class PackageStage
         }
 
         var files = Compress(context, formats);
-        var jobs = new List<(PackageFormats Format, string Language, IReadOnlyList<Lesson> Lessons, string? ModuleId)>();
+        var jobs = new List<(PackageFormats Format, string Language, IReadOnlyList<LessonPage> Lessons, string? ModuleId)>();
         foreach (var format in formats)
         {
-            jobs.AddRange(context.Lessons.Select(l => (format, l.Language, (IReadOnlyList<Lesson>)[l], (string?)l.Id)));
+            jobs.AddRange(context.Pages.Select(l => (format, l.Language, (IReadOnlyList<LessonPage>)[l], (string?)l.Id)));
             if (context.Options.CoursePackages)
             {
-                jobs.AddRange(context.Languages.Select(lang => (format, lang, (IReadOnlyList<Lesson>)[.. context.Lessons.Where(l => l.Language == lang)], (string?)null)));
+                jobs.AddRange(context.Languages.Select(lang => (format, lang, (IReadOnlyList<LessonPage>)[.. context.Pages.Where(l => l.Language == lang)], (string?)null)));
             }
         }
 
@@ -50,7 +50,7 @@ internal static class PackageStage
     {
         var assets = new ConcurrentDictionary<string, CompressedEntry>(StringComparer.Ordinal);
         var shared = formats.ToDictionary(f => f, _ => new Dictionary<string, CompressedEntry>(StringComparer.Ordinal));
-        var pages = new ConcurrentDictionary<Lesson, CompressedEntry>();
+        var pages = new ConcurrentDictionary<string, CompressedEntry>(StringComparer.Ordinal);
         var media = new ConcurrentDictionary<string, CompressedEntry>(StringComparer.Ordinal);
         var work = new List<Action>();
         work.AddRange(context.Assets.Select(a => (Action)(() => assets[a.Key] = CompressedEntry.Compress(File.ReadAllBytes(a.Value)))));
@@ -66,8 +66,8 @@ internal static class PackageStage
             });
         }
 
-        work.AddRange(context.Lessons.Select(l => (Action)(() => pages[l] = CompressedEntry.Compress(Encoding.UTF8.GetBytes(l.Html)))));
-        work.AddRange(context.Lessons.SelectMany(l => l.Media.Values).Select(m => m.SourcePath).Distinct(StringComparer.Ordinal)
+        work.AddRange(context.Pages.Select(l => (Action)(() => pages[l.PageFolder] = CompressedEntry.Compress(Encoding.UTF8.GetBytes(l.Html)))));
+        work.AddRange(context.Pages.SelectMany(l => l.Media).Select(m => m.SourcePath).Distinct(StringComparer.Ordinal)
             .Select(path => (Action)(() => media[path] = CompressedEntry.Compress(File.ReadAllBytes(path)))));
         Parallel.ForEach(work, context.Parallel, action => action());
         return new CompressedFiles(assets, shared, pages, media);
@@ -77,7 +77,7 @@ internal static class PackageStage
         CompileContext context,
         PackageFormats format,
         string language,
-        IReadOnlyList<Lesson> lessons,
+        IReadOnlyList<LessonPage> lessons,
         string? moduleId,
         CompressedFiles files,
         MemoryStream buffer)
@@ -93,17 +93,18 @@ internal static class PackageStage
         var items = new List<PackageItem>();
         foreach (var lesson in lessons)
         {
-            var itemFiles = new List<string> { PackageLayout.Page(lesson) };
-            entries[PackageLayout.Page(lesson)] = files.Pages[lesson];
-            foreach (var media in lesson.Media.Values)
+            var page = PackageLayout.Page(lesson.PageFolder);
+            var itemFiles = new List<string> { page };
+            entries[page] = files.Pages[lesson.PageFolder];
+            foreach (var media in lesson.Media)
             {
-                var path = PackageLayout.Media(lesson, media);
+                var path = PackageLayout.Media(lesson.PageFolder, media);
                 entries[path] = files.Media[media.SourcePath];
                 itemFiles.Add(path);
             }
 
             items.Add(new PackageItem(lesson.Id, course.ActivityIri(lesson.Id), lesson.FrontMatter!.Title, lesson.FrontMatter.Description,
-                PackageLayout.Page(lesson), itemFiles, lesson.PassMark, lesson.Source.Module.MoveOn));
+                page, itemFiles, lesson.PassMark, lesson.Source.Module.MoveOn));
         }
 
         var single = moduleId is not null;
@@ -121,7 +122,7 @@ internal static class PackageStage
             PackageFormats.Scorm2004 => ("imsmanifest.xml", Scorm2004Manifest.Build(spec)),
             _ => ("cmi5.xml", Cmi5Manifest.Build(spec)),
         };
-        entries[manifestName] = CompressedEntry.Compress(Serialize(manifest));
+        entries[manifestName] = CompressedEntry.Store(Serialize(manifest));
 
         buffer.SetLength(0);
         var size = DeterministicZip.EstimateSize(entries);
@@ -166,6 +167,6 @@ internal static class PackageStage
     private sealed record CompressedFiles(
         IReadOnlyDictionary<string, CompressedEntry> Assets,
         IReadOnlyDictionary<PackageFormats, Dictionary<string, CompressedEntry>> Shared,
-        IReadOnlyDictionary<Lesson, CompressedEntry> Pages,
+        IReadOnlyDictionary<string, CompressedEntry> Pages,
         IReadOnlyDictionary<string, CompressedEntry> Media);
 }

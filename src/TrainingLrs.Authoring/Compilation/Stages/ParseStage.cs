@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Markdig.Syntax;
 using TrainingLrs.Authoring.Courses;
 using TrainingLrs.Authoring.Diagnostics;
@@ -6,29 +5,32 @@ using TrainingLrs.Authoring.Markdown;
 
 namespace TrainingLrs.Authoring.Compilation.Stages;
 
-/// <summary>Parses every module file exactly once (Markdown, front matter and lesson blocks), in parallel.</summary>
+/// <summary>Parses one module's files exactly once each: Markdown, front matter and lesson blocks.</summary>
 internal static class ParseStage
 {
-    public static void Run(CompileContext context)
+    /// <summary>Parses a module's sources into lessons, in the sources' (language) order.</summary>
+    public static List<Lesson> Parse(CompileContext context, IReadOnlyList<LessonSource> moduleSources)
     {
         // A fallback page shares its source file's document and front matter: later stages only read them.
-        var parsed = new ConcurrentDictionary<string, (MarkdownDocument Document, ModuleFrontMatter? FrontMatter)>(StringComparer.Ordinal);
-        var files = context.Sources.Where(s => !s.IsFallback).ToList();
-        Parallel.ForEach(files, context.Parallel, source =>
+        var parsed = new Dictionary<string, (MarkdownDocument Document, ModuleFrontMatter? FrontMatter)>(StringComparer.Ordinal);
+        foreach (var source in moduleSources.Where(s => !s.IsFallback))
         {
             var document = LessonMarkdown.Parse(source.Text);
             parsed[source.RelativePath] = (document, FrontMatterReader.Read(document, source.RelativePath, context.Diagnostics));
-        });
+        }
 
         var fallback = context.Course!.FallbackLanguage;
-        foreach (var source in context.Sources)
+        var lessons = new List<Lesson>(moduleSources.Count);
+        foreach (var source in moduleSources)
         {
-            var (document, frontMatter) = parsed.GetOrAdd(source.RelativePath, _ =>
+            if (!parsed.TryGetValue(source.RelativePath, out var page))
             {
+                // The fallback file's problems are reported where its own language page is.
                 var document = LessonMarkdown.Parse(source.Text);
-                return (document, FrontMatterReader.Read(document, source.RelativePath, new DiagnosticBag()));
-            });
-            var lesson = new Lesson(source, document, frontMatter) { ContentLanguage = source.IsFallback ? fallback : source.Language };
+                page = parsed[source.RelativePath] = (document, FrontMatterReader.Read(document, source.RelativePath, new DiagnosticBag()));
+            }
+
+            var lesson = new Lesson(source, page.Document, page.FrontMatter) { ContentLanguage = source.IsFallback ? fallback : source.Language };
 
             // The pass mark lives in course.yml unless the assessment sets its own.
             if (lesson.Assessment is { PassMark: null } assessment)
@@ -36,7 +38,9 @@ internal static class ParseStage
                 assessment.PassMark = source.Module.PassMark;
             }
 
-            context.Lessons.Add(lesson);
+            lessons.Add(lesson);
         }
+
+        return lessons;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -11,25 +12,28 @@ using TrainingLrs.Authoring.Themes;
 
 namespace TrainingLrs.Authoring.Compilation.Stages;
 
-/// <summary>Renders every lesson through the theme's lesson template (parsed once), in parallel.</summary>
+/// <summary>Renders lessons through the theme's lesson template (parsed once per compile).</summary>
 internal static class RenderStage
 {
     public const string AssetsPrefix = "../../assets";
 
-    public static void Run(CompileContext context)
+    // Room for the theme's own markup around the body and the lesson data.
+    private const int OutputSlack = 16 * 1024;
+
+    /// <summary>What every page of one compile shares: built-ins, per-language helpers and parsed includes.</summary>
+    public static SharedState Prepare(CompileContext context) => new(
+        Theme: context.Theme!,
+        Builtins: ReadOnlyBuiltins(),
+        Helpers: context.Languages.Distinct(StringComparer.Ordinal).ToDictionary(l => l, l => new ThemeHelpers(context.Theme!.Labels(l)), StringComparer.Ordinal),
+        Includes: new ConcurrentDictionary<string, Template>(StringComparer.Ordinal));
+
+    public static void Render(CompileContext context, SharedState shared, Lesson lesson)
     {
-        var theme = context.Theme!;
-        var shared = new SharedState(
-            Builtins: ReadOnlyBuiltins(),
-            Helpers: context.Lessons.Select(l => l.Language).Distinct().ToDictionary(l => l, l => new ThemeHelpers(theme.Labels(l)), StringComparer.Ordinal),
-            Includes: new ConcurrentDictionary<string, Template>(StringComparer.Ordinal));
-        var done = 0;
         // A lesson without usable front matter has already been reported; it has nothing to render.
-        Parallel.ForEach(context.Lessons.Where(l => l.FrontMatter is not null), context.Parallel, lesson =>
+        if (lesson.FrontMatter is not null)
         {
-            lesson.Html = Render(context, theme, shared, lesson);
-            context.Report(CompileStage.Render, Interlocked.Increment(ref done), context.Lessons.Count, lesson.PageFolder);
-        });
+            lesson.Html = Render(context, shared.Theme, shared, lesson);
+        }
     }
 
     private static string Render(CompileContext context, Theme theme, SharedState shared, Lesson lesson)
@@ -38,6 +42,8 @@ internal static class RenderStage
         var helpers = shared.Helpers[lesson.Language];
         var labels = helpers.Labels;
         var front = lesson.FrontMatter!;
+        var (sections, bodyLength) = Sections(lesson, labels);
+        var lessonData = LessonData.Build(course, lesson, labels);
         var model = new ScriptObject
         {
             ["course"] = new ScriptObject { ["id"] = course.Id, ["title"] = course.TitleIn(lesson.Language) },
@@ -57,10 +63,10 @@ internal static class RenderStage
                 ["lang"] = lesson.Language,
                 ["content_lang"] = lesson.ContentLanguage,
                 ["assets"] = AssetsPrefix,
-                ["sections"] = Sections(lesson, labels),
+                ["sections"] = sections,
                 // Front-matter objectives are printed by the template only when the body has no objectives block.
                 ["has_objectives_block"] = lesson.Blocks.OfType<Markdown.Objectives.ObjectivesBlock>().Any(),
-                ["lesson_data"] = new HtmlString(LessonData.Build(course, lesson, labels)),
+                ["lesson_data"] = new HtmlString(lessonData),
             },
         };
         var templateContext = new EscapingTemplateContext(shared.Builtins)
@@ -75,6 +81,9 @@ internal static class RenderStage
             templateContext.CachedTemplates[path] = include;
         }
 
+        // The page is the body and the lesson data plus the theme's markup; sizing the output for that
+        // saves growing (and copying) Scriban's builder over and over.
+        templateContext.PushOutput(new StringBuilderOutput(new StringBuilder(bodyLength + lessonData.Length + OutputSlack)));
         templateContext.PushGlobal(helpers);
         templateContext.PushGlobal(model);
         try
@@ -113,7 +122,7 @@ internal static class RenderStage
     }
 
     /// <summary>Splits the body at each level-2 heading so the template can wrap sections in landmarks.</summary>
-    private static ScriptArray Sections(Lesson lesson, IReadOnlyDictionary<string, string> labels)
+    private static (ScriptArray Sections, int Length) Sections(Lesson lesson, IReadOnlyDictionary<string, string> labels)
     {
         var sections = new ScriptArray();
         using var writer = new StringWriter();
@@ -151,8 +160,8 @@ internal static class RenderStage
         }
 
         Flush();
-        return sections;
+        return (sections, builder.Length);
     }
 
-    private sealed record SharedState(ScriptObject Builtins, IReadOnlyDictionary<string, ThemeHelpers> Helpers, ConcurrentDictionary<string, Template> Includes);
+    internal sealed record SharedState(Theme Theme, ScriptObject Builtins, IReadOnlyDictionary<string, ThemeHelpers> Helpers, ConcurrentDictionary<string, Template> Includes);
 }

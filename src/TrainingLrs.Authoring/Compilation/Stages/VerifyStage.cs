@@ -2,13 +2,15 @@ using TrainingLrs.Authoring.Lint;
 
 namespace TrainingLrs.Authoring.Compilation.Stages;
 
-/// <summary>Checks every rendered page with AngleSharp against the files its package will hold.</summary>
+/// <summary>Checks a rendered page with AngleSharp against the files its package will hold.</summary>
 internal static class VerifyStage
 {
-    public static void Run(CompileContext context)
+    public static void Check(CompileContext context, Lesson lesson)
     {
         // A fallback page renders the same Markdown as its source page, which is checked already.
-        Parallel.ForEach(context.Lessons.Where(l => l.Html.Length > 0 && !l.Source.IsFallback), context.Parallel, lesson =>
-            HtmlLint.Check(lesson, PackageLayout.Files(lesson, context.Assets.Keys), context.Diagnostics));
+        if (lesson.Html.Length > 0 && !lesson.Source.IsFallback)
+        {
+            HtmlLint.Check(lesson, PackageLayout.Files(lesson.PageFolder, lesson.Media.Values, context.Assets.Keys), context.Diagnostics);
+        }
     }
 }

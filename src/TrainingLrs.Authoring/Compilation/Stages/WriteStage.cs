@@ -31,12 +31,12 @@ internal static class WriteStage
         }
 
         WriteText(Path.Combine(web, PackageLayout.ConfigFile), LrsConfigScript.Build("web", context.Options.Lrs));
-        foreach (var lesson in context.Lessons)
+        foreach (var page in context.Pages)
         {
-            WriteText(Path.Combine(web, PackageLayout.Page(lesson)), lesson.Html);
-            foreach (var media in lesson.Media.Values)
+            WriteText(Path.Combine(web, PackageLayout.Page(page.PageFolder)), page.Html);
+            foreach (var media in page.Media)
             {
-                Copy(media.SourcePath, Path.Combine(web, PackageLayout.Media(lesson, media)));
+                Copy(media.SourcePath, Path.Combine(web, PackageLayout.Media(page.PageFolder, media)));
             }
         }
     }
