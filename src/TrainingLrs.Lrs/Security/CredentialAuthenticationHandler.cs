@@ -11,9 +11,9 @@ using TrainingLrs.Lrs.Credentials;
 namespace TrainingLrs.Lrs.Security;
 
 /// <summary>
-/// Authenticates a request by a key/secret credential sent as HTTP Basic auth, or (for Power BI's
-/// "Web API" credential, which can only add a query parameter) as <c>?key=…&amp;secret=…</c> on OData
-/// and CSV requests.
+/// Authenticates a request by a key/secret credential sent as HTTP Basic auth, or, on OData and CSV
+/// requests only, in the query string: <c>?api_key=KEY:SECRET</c> (Power BI's and Excel's "Web API"
+/// credential, which adds one named parameter to every request) or <c>?key=…&amp;secret=…</c>.
 /// </summary>
 public sealed class CredentialAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -24,6 +24,9 @@ public sealed class CredentialAuthenticationHandler(
 {
     /// <summary>The scheme name.</summary>
     public const string SchemeName = "Credential";
+
+    /// <summary>The query parameter that carries <c>KEY:SECRET</c> as one value (Power Query's <c>ApiKeyName</c>).</summary>
+    public const string ApiKeyParameter = "api_key";
 
     /// <inheritdoc />
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -92,16 +95,45 @@ public sealed class CredentialAuthenticationHandler(
             return true;
         }
 
-        if (Request.Query.TryGetValue("key", out var queryKey) && Request.Query.TryGetValue("secret", out var querySecret)
-            && AllowsQueryCredentials(Request.Path))
+        if (!AllowsQueryCredentials(Request.Path))
         {
-            key = queryKey.ToString();
-            secret = querySecret.ToString();
+            return false;
+        }
+
+        // Power Query adds the api_key parameter to every URL it requests, next links included, and next
+        // links already carry the request's parameters: the same value twice is one credential.
+        if (Request.Query.TryGetValue(ApiKeyParameter, out var apiKey))
+        {
+            var colon = apiKey.Count > 0 ? apiKey[0]!.IndexOf(':', StringComparison.Ordinal) : -1;
+            if (!IsOneValue(apiKey) || colon <= 0)
+            {
+                problem = $"the {ApiKeyParameter} query parameter must be given once, as KEY:SECRET";
+                return false;
+            }
+
+            key = apiKey[0]![..colon];
+            secret = apiKey[0]![(colon + 1)..];
+            return true;
+        }
+
+        if (Request.Query.TryGetValue("key", out var queryKey) && Request.Query.TryGetValue("secret", out var querySecret))
+        {
+            if (!IsOneValue(queryKey) || !IsOneValue(querySecret))
+            {
+                problem = "the key and secret query parameters must each be given once";
+                return false;
+            }
+
+            key = queryKey[0]!;
+            secret = querySecret[0]!;
             return key.Length > 0;
         }
 
         return false;
     }
+
+    private static bool IsOneValue(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count > 0 && values.All(v => string.Equals(v, values[0], StringComparison.Ordinal));
 
     // Secrets in URLs end up in logs and browser history; only the read-only reporting feeds, whose
     // clients cannot send headers, accept them.

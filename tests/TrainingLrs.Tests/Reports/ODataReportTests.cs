@@ -187,6 +187,32 @@ public sealed class ODataReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_api_key_parameter_works_once_or_repeated_as_power_query_sends_it()
+    {
+        var key = MemberKey("contoso");
+        var apiKey = Uri.EscapeDataString(key.Credential.Key + ":" + key.Secret);
+
+        var once = await _http.GetAsync($"/odata/Partners?api_key={apiKey}&$top=5");
+        var twice = await _http.GetAsync($"/odata/Partners?api_key={apiKey}&$top=5&api_key={apiKey}");
+
+        Assert.Equal(HttpStatusCode.OK, once.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/odata/Partners?api_key={0}&api_key=other:value")]
+    [InlineData("/odata/Partners?api_key=no-colon")]
+    [InlineData("/admin/keys?api_key={0}")]
+    public async Task An_api_key_parameter_that_is_ambiguous_malformed_or_outside_reports_is_refused(string url)
+    {
+        var key = _server.FirstAdmin!;
+
+        var response = await _http.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, url, Uri.EscapeDataString(key.Credential.Key + ":" + key.Secret)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_key_in_the_query_string_is_not_accepted_outside_reports()
     {
         var response = await _http.GetAsync($"/admin/keys?key={_server.FirstAdmin!.Credential.Key}&secret={Uri.EscapeDataString(_server.FirstAdmin.Secret)}");
