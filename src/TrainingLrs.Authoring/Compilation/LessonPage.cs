@@ -1,4 +1,5 @@
 using TrainingLrs.Authoring.Courses;
+using TrainingLrs.Authoring.Packaging;
 
 namespace TrainingLrs.Authoring.Compilation;
 
@@ -14,7 +15,8 @@ namespace TrainingLrs.Authoring.Compilation;
 /// <param name="HasAssessment">Whether the page has a final assessment.</param>
 /// <param name="Questions">Every question of the page, knowledge checks first, then the assessment pool.</param>
 /// <param name="Media">Media files the page uses, in URL order.</param>
-/// <param name="Html">The rendered page; empty when nothing could be rendered.</param>
+/// <param name="Html">The rendered page in UTF-8; empty when nothing could be rendered.</param>
+/// <param name="PackageEntry">The page compressed for the zips; null when no zip format is built.</param>
 internal sealed record LessonPage(
     LessonSource Source,
     ModuleFrontMatter? FrontMatter,
@@ -23,7 +25,8 @@ internal sealed record LessonPage(
     bool HasAssessment,
     IReadOnlyList<QuestionKey> Questions,
     IReadOnlyList<MediaFile> Media,
-    string Html)
+    byte[] Html,
+    CompressedEntry? PackageEntry)
 {
     public string Id => FrontMatter?.Id ?? "";
 

@@ -13,13 +13,13 @@ internal static class ModulePipeline
         var modules = context.Sources.GroupBy(s => s.Module).Select(g => (IReadOnlyList<LessonSource>)[.. g]).ToList();
         var render = context.Theme?.LessonTemplate is not null ? RenderStage.Prepare(context) : null;
         var pages = new IReadOnlyList<LessonPage>[modules.Count];
-        var done = 0;
+        var finished = 0;
         Parallel.For(0, modules.Count, context.Parallel, i =>
         {
             var folder = modules[i][0].Module.Folder;
             void Step(CompileStage stage, Action step)
             {
-                context.Report(stage, Volatile.Read(ref done), modules.Count, folder);
+                context.Report(stage, Volatile.Read(ref finished), modules.Count, folder);
                 context.Time(stage, step);
             }
 
@@ -34,8 +34,13 @@ internal static class ModulePipeline
                 Step(CompileStage.Verify, () => lessons.ForEach(lesson => VerifyStage.Check(context, lesson)));
             }
 
-            pages[i] = [.. lessons.Select(l => l.ToPage())];
-            Interlocked.Increment(ref done);
+            // Compressing a page for the zips is packaging work, timed as such, but done here so the
+            // compressed bytes, not the page text, are what stays in memory until packaging.
+            var compress = PackageStage.BuildsZips(context);
+            List<LessonPage> done = [];
+            context.Time(CompileStage.Package, () => done = [.. lessons.Select(l => l.ToPage(compress))]);
+            pages[i] = done;
+            Interlocked.Increment(ref finished);
         });
         context.Pages.AddRange(pages.SelectMany(p => p));
         context.Time(CompileStage.Lint, () => LintStage.CheckCourse(context));

@@ -12,6 +12,9 @@ internal static class PackageStage
 
     private static readonly PackageFormats[] Formats = [PackageFormats.Scorm12, PackageFormats.Scorm2004, PackageFormats.Cmi5];
 
+    /// <summary>Whether this compile builds any zip, so pages are worth compressing as they are rendered.</summary>
+    public static bool BuildsZips(CompileContext context) => Formats.Any(f => context.Options.Formats.HasFlag(f));
+
     public static void Run(CompileContext context)
     {
         var formats = Formats.Where(f => context.Options.Formats.HasFlag(f)).ToList();
@@ -66,7 +69,7 @@ internal static class PackageStage
             });
         }
 
-        work.AddRange(context.Pages.Select(l => (Action)(() => pages[l.PageFolder] = CompressedEntry.Compress(Encoding.UTF8.GetBytes(l.Html)))));
+        work.AddRange(context.Pages.Select(l => (Action)(() => pages[l.PageFolder] = l.PackageEntry ?? CompressedEntry.Compress(l.Html))));
         work.AddRange(context.Pages.SelectMany(l => l.Media).Select(m => m.SourcePath).Distinct(StringComparer.Ordinal)
             .Select(path => (Action)(() => media[path] = CompressedEntry.Compress(File.ReadAllBytes(path)))));
         Parallel.ForEach(work, context.Parallel, action => action());

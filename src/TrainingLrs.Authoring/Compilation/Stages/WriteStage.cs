@@ -33,7 +33,7 @@ internal static class WriteStage
         WriteText(Path.Combine(web, PackageLayout.ConfigFile), LrsConfigScript.Build("web", context.Options.Lrs));
         foreach (var page in context.Pages)
         {
-            WriteText(Path.Combine(web, PackageLayout.Page(page.PageFolder)), page.Html);
+            WriteBytes(Path.Combine(web, PackageLayout.Page(page.PageFolder)), page.Html);
             foreach (var media in page.Media)
             {
                 Copy(media.SourcePath, Path.Combine(web, PackageLayout.Media(page.PageFolder, media)));
@@ -45,6 +45,12 @@ internal static class WriteStage
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Copy(source, target, overwrite: true);
+    }
+
+    private static void WriteBytes(string target, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllBytes(target, bytes);
     }
 
     private static void WriteText(string target, string text)
