@@ -73,7 +73,8 @@ internal static class PackageStage
         work.AddRange(context.Pages.SelectMany(l => l.Media).Select(m => m.SourcePath).Distinct(StringComparer.Ordinal)
             .Select(path => (Action)(() => media[path] = CompressedEntry.Compress(File.ReadAllBytes(path)))));
         Parallel.ForEach(work, context.Parallel, action => action());
-        return new CompressedFiles(assets, shared, pages, media);
+        // Every package copies the assets; a plain dictionary is read without taking the concurrent one's locks.
+        return new CompressedFiles(new Dictionary<string, CompressedEntry>(assets, StringComparer.Ordinal), shared, pages, media);
     }
 
     private static PackageOutput Build(
@@ -87,7 +88,12 @@ internal static class PackageStage
     {
         var course = context.Course!;
         var formatName = FormatName(format);
-        var entries = new Dictionary<string, CompressedEntry>(files.Assets, StringComparer.Ordinal);
+        var entries = new Dictionary<string, CompressedEntry>(files.Assets.Count + files.Shared[format].Count + (4 * lessons.Count) + 1, StringComparer.Ordinal);
+        foreach (var (file, entry) in files.Assets)
+        {
+            entries[file] = entry;
+        }
+
         foreach (var (file, entry) in files.Shared[format])
         {
             entries[file] = entry;

@@ -23,7 +23,7 @@ internal static class RenderStage
     /// <summary>What every page of one compile shares: built-ins, per-language helpers and parsed includes.</summary>
     public static SharedState Prepare(CompileContext context) => new(
         Theme: context.Theme!,
-        Builtins: ReadOnlyBuiltins(),
+        Builtins: Builtins.Value,
         Helpers: context.Languages.Distinct(StringComparer.Ordinal).ToDictionary(l => l, l => new ThemeHelpers(context.Theme!.Labels(l)), StringComparer.Ordinal),
         Includes: new ConcurrentDictionary<string, Template>(StringComparer.Ordinal));
 
@@ -108,7 +108,10 @@ internal static class RenderStage
     }
 
     // Scriban builds its built-in functions afresh for every context unless given them; one read-only
-    // set serves every page of a compile, and no template can change it for the next page.
+    // set serves every page of every compile (a watch session compiles again on each save), and no
+    // template can change it for the next page.
+    private static readonly Lazy<ScriptObject> Builtins = new(ReadOnlyBuiltins);
+
     private static ScriptObject ReadOnlyBuiltins()
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject();
