@@ -35,8 +35,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh, isolated browser context (cookies, storage) for one test.</summary>
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+    /// <remarks>
+    /// Waits are allowed 60 s instead of Playwright's 30: on a 2-core CI machine running the other test
+    /// projects at once, a first page that builds a server's report snapshots has taken over 30 s.
+    /// </remarks>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     private static string ChromiumPath()
     {
