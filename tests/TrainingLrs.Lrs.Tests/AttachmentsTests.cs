@@ -139,36 +139,66 @@ public sealed class AttachmentsTests : IAsyncLifetime
     [Fact]
     public async Task Signed_statement_with_valid_rs256_signature_is_accepted_and_a_tampered_one_is_400()
     {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=signer", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-
+        using var signer = new Signer();
         var original = Xapi.Statement();
-        string Jws(JsonObject payload)
+        Assert.Equal(HttpStatusCode.OK, await PostSigned(signer, original, original));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostSigned(signer, original, Xapi.Statement("someone-else@example.com")));
+    }
+
+    // xAPI 2.0 (4.2.7): precision beyond 0.01 s is not part of comparing durations; the 2.0 suite signs
+    // 0.12S and sends 0.1237S.
+    [Fact]
+    public async Task Signed_statement_whose_duration_differs_only_beyond_hundredths_is_accepted()
+    {
+        using var signer = new Signer();
+        var signed = Xapi.Statement();
+        signed["result"] = new JsonObject { ["duration"] = "P1DT12H36M0.12S" };
+        var sent = (JsonObject)signed.DeepClone();
+        sent["result"]!["duration"] = "P1DT12H36M0.1237S";
+        Assert.Equal(HttpStatusCode.OK, await PostSigned(signer, sent, signed));
+
+        sent["result"]!["duration"] = "P1DT12H36M0.13S";
+        Assert.Equal(HttpStatusCode.BadRequest, await PostSigned(signer, sent, signed));
+    }
+
+    private async Task<HttpStatusCode> PostSigned(Signer signer, JsonObject statementSent, JsonObject payloadSigned)
+    {
+        var jws = Encoding.ASCII.GetBytes(signer.Jws(payloadSigned));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(jws));
+        var statement = (JsonObject)statementSent.DeepClone();
+        statement["attachments"] = new JsonArray(new JsonObject
         {
-            var header = new JsonObject { ["alg"] = "RS256", ["x5c"] = new JsonArray(Convert.ToBase64String(certificate.RawData)) };
+            ["usageType"] = "http://adlnet.gov/expapi/attachments/signature",
+            ["display"] = new JsonObject { ["en-US"] = "Signature" },
+            ["contentType"] = "application/octet-stream",
+            ["length"] = jws.Length,
+            ["sha2"] = hash,
+        });
+        return (await _client.PostAsync("/xapi/statements", Multipart(statement, (jws, hash, "application/octet-stream")))).StatusCode;
+    }
+
+    private sealed class Signer : IDisposable
+    {
+        private readonly RSA _rsa = RSA.Create(2048);
+        private readonly X509Certificate2 _certificate;
+
+        public Signer()
+        {
+            var request = new CertificateRequest("CN=signer", _rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            _certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        }
+
+        public string Jws(JsonObject payload)
+        {
+            var header = new JsonObject { ["alg"] = "RS256", ["x5c"] = new JsonArray(Convert.ToBase64String(_certificate.RawData)) };
             var signingInput = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-            return signingInput + "." + WebEncoders.Base64UrlEncode(rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+            return signingInput + "." + WebEncoders.Base64UrlEncode(_rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
         }
 
-        async Task<HttpStatusCode> Post(JsonObject signedPayload)
+        public void Dispose()
         {
-            var jws = Encoding.ASCII.GetBytes(Jws(signedPayload));
-            var hash = Convert.ToHexStringLower(SHA256.HashData(jws));
-            var statement = (JsonObject)original.DeepClone();
-            statement["attachments"] = new JsonArray(new JsonObject
-            {
-                ["usageType"] = "http://adlnet.gov/expapi/attachments/signature",
-                ["display"] = new JsonObject { ["en-US"] = "Signature" },
-                ["contentType"] = "application/octet-stream",
-                ["length"] = jws.Length,
-                ["sha2"] = hash,
-            });
-            return (await _client.PostAsync("/xapi/statements", Multipart(statement, (jws, hash, "application/octet-stream")))).StatusCode;
+            _certificate.Dispose();
+            _rsa.Dispose();
         }
-
-        Assert.Equal(HttpStatusCode.OK, await Post(original));
-        var other = Xapi.Statement("someone-else@example.com");
-        Assert.Equal(HttpStatusCode.BadRequest, await Post(other));
     }
 }

@@ -55,6 +55,27 @@ public sealed class StatementsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
     }
 
+    [Theory]
+    [InlineData("1.0.3")]
+    [InlineData("2.0.0")]
+    public async Task Re_put_differing_only_in_duration_beyond_hundredths_is_204_and_in_hundredths_is_409(string version)
+    {
+        var id = Guid.NewGuid().ToString();
+        async Task<HttpStatusCode> Put(string duration)
+        {
+            var statement = Xapi.Statement();
+            statement["result"] = new JsonObject { ["duration"] = duration };
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/xapi/statements?statementId={id}") { Content = Xapi.Json(statement) };
+            request.Headers.Add("X-Experience-API-Version", version);
+            return (await _client.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, await Put("P1DT12H36M0.12S"));
+        Assert.Equal(HttpStatusCode.NoContent, await Put("P1DT12H36M0.1237S"));
+        Assert.Equal(HttpStatusCode.NoContent, await Put("P1DT12H36M0.120S"));
+        Assert.Equal(HttpStatusCode.Conflict, await Put("P1DT12H36M0.13S"));
+    }
+
     [Fact]
     public async Task Batch_with_one_invalid_statement_stores_nothing()
     {

@@ -103,6 +103,7 @@ internal static class SignatureVerifier
         {
             copy.Remove(key);
         }
+        StatementComparison.TruncateDurations(copy);
         return copy;
     }
 

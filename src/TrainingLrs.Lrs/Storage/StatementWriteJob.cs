@@ -251,6 +251,8 @@ internal sealed class StatementWriteJob(
         {
             stored.Remove("timestamp");
         }
+        StatementComparison.TruncateDurations(stored);
+        StatementComparison.TruncateDurations(incoming);
         return JsonNode.DeepEquals(stored, incoming);
     }
 }

@@ -37,6 +37,10 @@ internal static partial class StatementValidator
     private static void ActivityDefinition(JsonNode? node, string path)
     {
         var definition = AsObject(node, path);
+        if (definition.Count == 0)
+        {
+            throw Fail(path, "an Activity Definition must contain at least one property");
+        }
         OnlyKnown(definition, path,
             "name", "description", "type", "moreInfo", "extensions", "interactionType", "correctResponsesPattern",
             "choices", "scale", "source", "target", "steps");
@@ -188,6 +192,10 @@ internal static partial class StatementValidator
     private static void ContextActivities(JsonNode? node, string path)
     {
         var activities = AsObject(node, path);
+        if (activities.Count == 0)
+        {
+            throw Fail(path, "must contain at least one of parent, grouping, category, other");
+        }
         OnlyKnown(activities, path, "parent", "grouping", "category", "other");
         foreach (var (key, value) in activities)
         {
