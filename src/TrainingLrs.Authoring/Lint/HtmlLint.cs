@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Common;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
@@ -38,7 +39,8 @@ internal static class HtmlLint
             // Ids made from a block id the model lint already reported as duplicate are not reported again.
             if (!ids.Add(id) && reported.Add(id) && !modelDuplicates.Any(d => id == d || id.StartsWith(d + "-", StringComparison.Ordinal)))
             {
-                diagnostics.Error(lesson.Path, LineOf(lesson, "#" + id), 1, DiagnosticCodes.DuplicateId,
+                var (line, column) = Locate(lesson, "id", id, last: true) ?? (LineOf(lesson, "#" + id), 1);
+                diagnostics.Error(lesson.Path, line, column, DiagnosticCodes.DuplicateId,
                     $"The page has two elements with id '{id}' (a heading and a block, or two blocks); rename one.");
             }
         }
@@ -49,7 +51,8 @@ internal static class HtmlLint
             if (target.Length > 0 && !ids.Contains(target))
             {
                 var ast = lesson.AnchorLinks.FirstOrDefault(l => l.Url == "#" + target);
-                diagnostics.Error(lesson.Path, ast is null ? 1 : ast.Line + 1, ast is null ? 1 : ast.Column + 1, DiagnosticCodes.BrokenLink,
+                var (line, column) = ast is null ? Locate(lesson, "href", link.Get("href")!) ?? (1, 1) : (ast.Line + 1, ast.Column + 1);
+                diagnostics.Error(lesson.Path, line, column, DiagnosticCodes.BrokenLink,
                     $"Link to '#{target}' points to no heading or block on this page.");
             }
         }
@@ -57,23 +60,27 @@ internal static class HtmlLint
         // Labels and landmarks must point at elements that exist, or screen readers announce nothing.
         foreach (var element in tags.Where(t => (t.Name == "label" && t.Has("for")) || t.Has("aria-labelledby")))
         {
-            var target = element.Get("for") ?? element.Get("aria-labelledby")!;
+            var attribute = element.Has("for") ? "for" : "aria-labelledby";
+            var target = element.Get(attribute)!;
             if (!ids.Contains(target))
             {
-                diagnostics.Error(lesson.Path, 1, 1, DiagnosticCodes.BrokenLink, $"A <{element.Name}> refers to id '{target}', which is not on the page.");
+                var (line, column) = Locate(lesson, attribute, target) ?? (1, 1);
+                diagnostics.Error(lesson.Path, line, column, DiagnosticCodes.BrokenLink, $"A <{element.Name}> refers to id '{target}', which is not on the page.");
             }
         }
 
         foreach (var image in tags.Where(t => t.Name == "img" && !t.Has("alt")))
         {
-            diagnostics.Error(lesson.Path, 1, 1, DiagnosticCodes.ImageWithoutAlt, $"Image '{image.Get("src")}' has no alt attribute.");
+            var (line, column) = image.Get("src") is { } src ? Locate(lesson, "src", src) ?? (1, 1) : (1, 1);
+            diagnostics.Error(lesson.Path, line, column, DiagnosticCodes.ImageWithoutAlt, $"Image '{image.Get("src")}' has no alt attribute.");
         }
 
         var page = new Uri(PackageBase, lesson.PageFolder + "/index.html");
         foreach (var element in tags.Where(t => t.Has("src") || (t.Name is "link" or "a" && t.Has("href"))))
         {
             var isLink = element.Name == "a";
-            var url = element.Get(element.Has("src") ? "src" : "href")!;
+            var attribute = element.Has("src") ? "src" : "href";
+            var url = element.Get(attribute)!;
             if (url.StartsWith('#') || lesson.MarkdownUrls.Contains(url))
             {
                 continue;
@@ -83,7 +90,8 @@ internal static class HtmlLint
             {
                 if (!isLink)
                 {
-                    diagnostics.Error(lesson.Path, 1, 1, DiagnosticCodes.ExternalResource,
+                    var (line, column) = Locate(lesson, attribute, url) ?? (1, 1);
+                    diagnostics.Error(lesson.Path, line, column, DiagnosticCodes.ExternalResource,
                         $"The page loads '{url}' from outside the package; lessons must be self-contained.");
                 }
 
@@ -95,7 +103,8 @@ internal static class HtmlLint
             if (resolved.Host != PackageBase.Host || !packageFiles.Contains(path))
             {
                 // Markdown links were already checked with their line; this catches template and raw-HTML references.
-                diagnostics.Error(lesson.Path, 1, 1, DiagnosticCodes.BrokenLink, $"The page refers to '{url}', which is not in the package.");
+                var (line, column) = Locate(lesson, attribute, url) ?? (1, 1);
+                diagnostics.Error(lesson.Path, line, column, DiagnosticCodes.BrokenLink, $"The page refers to '{url}', which is not in the package.");
             }
         }
     }
@@ -167,6 +176,24 @@ internal static class HtmlLint
         }
 
         return null;
+    }
+
+    // Where raw HTML in the Markdown file sets this attribute to this value, so the author is sent to the
+    // line; markup that comes from the theme (or a value written with character references) is not in the
+    // file: null. The last match is the second of two duplicate ids.
+    private static (int Line, int Column)? Locate(Lesson lesson, string attribute, string value, bool last = false)
+    {
+        var pattern = new Regex($@"(?<![\w-]){Regex.Escape(attribute)}\s*=\s*[""']?{Regex.Escape(value)}(?=[""'\s>/]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var matches = pattern.Matches(lesson.Source.Text);
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var index = (last ? matches[^1] : matches[0]).Index;
+        var text = lesson.Source.Text.AsSpan(0, index);
+        var lineStart = text.LastIndexOf('\n') + 1;
+        return (text.Count('\n') + 1, index - lineStart + 1);
     }
 
     private static int LineOf(Lesson lesson, string anchor) =>
