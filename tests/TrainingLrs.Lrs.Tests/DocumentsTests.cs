@@ -22,6 +22,14 @@ public sealed class DocumentsTests : IAsyncLifetime
 
     private static string State(string id) => $"/xapi/activities/state?activityId={_activity}&agent={_agent}&stateId={id}";
 
+    // A profile PUT creating a document, with the If-None-Match: * that 1.0.x requires.
+    private async Task<HttpResponseMessage> CreateAsync(string url, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = Xapi.Json(json) };
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+        return await _client.SendAsync(request);
+    }
+
     [Fact]
     public async Task State_put_then_get_returns_content_type_quoted_etag_and_last_modified()
     {
@@ -120,15 +128,30 @@ public sealed class DocumentsTests : IAsyncLifetime
     public async Task Profile_put_over_existing_document_without_precondition_is_409()
     {
         var url = $"/xapi/activities/profile?activityId={_activity}&profileId=p1";
-        Assert.Equal(HttpStatusCode.NoContent, (await _client.PutAsync(url, Xapi.Json("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await CreateAsync(url, "{}")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await _client.PutAsync(url, Xapi.Json("{\"x\":1}"))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/xapi/activities/profile?activityId={activity}&profileId=new")]
+    [InlineData("/xapi/agents/profile?agent={agent}&profileId=new")]
+    public async Task Profile_put_of_a_new_document_without_precondition_is_400_in_1_0_3_and_created_in_2_0(string template)
+    {
+        var url = template.Replace("{activity}", _activity).Replace("{agent}", _agent);
+        var v1 = await _client.PutAsync(url, Xapi.Json("{}"));
+        Assert.Equal(HttpStatusCode.BadRequest, v1.StatusCode);
+        Assert.Contains("If-None-Match", await v1.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(url)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _server.Client("2.0.0").PutAsync(url, Xapi.Json("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(url)).StatusCode);
     }
 
     [Fact]
     public async Task If_match_with_the_current_etag_succeeds_and_a_stale_one_is_412()
     {
         var url = $"/xapi/agents/profile?agent={_agent}&profileId=p1";
-        await _client.PutAsync(url, Xapi.Json("{\"v\":1}"));
+        await CreateAsync(url, "{\"v\":1}");
         var etag = (await _client.GetAsync(url)).Headers.ETag!.Tag;
 
         using var stale = new HttpRequestMessage(HttpMethod.Put, url) { Content = Xapi.Json("{\"v\":2}") };
@@ -144,7 +167,7 @@ public sealed class DocumentsTests : IAsyncLifetime
     public async Task If_none_match_star_on_existing_document_is_412()
     {
         var url = $"/xapi/agents/profile?agent={_agent}&profileId=p2";
-        await _client.PutAsync(url, Xapi.Json("{}"));
+        await CreateAsync(url, "{}");
         using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = Xapi.Json("{}") };
         request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await _client.SendAsync(request)).StatusCode);
@@ -181,7 +204,7 @@ public sealed class DocumentsTests : IAsyncLifetime
     public async Task Delete_with_stale_if_match_is_412_and_keeps_the_document()
     {
         var url = $"/xapi/activities/profile?activityId={_activity}&profileId=keep";
-        await _client.PutAsync(url, Xapi.Json("{}"));
+        await CreateAsync(url, "{}");
         using var request = new HttpRequestMessage(HttpMethod.Delete, url);
         request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"stale\""));
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await _client.SendAsync(request)).StatusCode);

@@ -55,6 +55,46 @@ public sealed class StatementsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
     }
 
+    [Fact]
+    public async Task Post_of_a_stored_statement_is_409_in_1_0_3_and_stores_nothing_else_of_the_batch()
+    {
+        var stored = Xapi.Statement(id: Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.PutAsync($"/xapi/statements?statementId={stored["id"]}", Xapi.Json(stored))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await _client.PostAsync("/xapi/statements", Xapi.Json(stored))).StatusCode);
+        var fresh = Guid.NewGuid().ToString();
+        var batch = await _client.PostAsync("/xapi/statements", Xapi.Json(new JsonArray(Xapi.Statement(id: fresh), stored.DeepClone())));
+        Assert.Equal(HttpStatusCode.Conflict, batch.StatusCode);
+        Assert.Contains((string)stored["id"]!, await batch.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/xapi/statements?statementId={fresh}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_of_a_stored_statement_in_2_0_answers_its_id_and_stores_it_once()
+    {
+        var client = _server.Client("2.0.0");
+        var id = Guid.NewGuid().ToString();
+        var statement = Xapi.Statement(id: id);
+        Assert.Equal([id], await client.PostStatementsAsync(statement));
+        Assert.Equal([id], await client.PostStatementsAsync(statement));
+        var page = await (await client.GetAsync("/xapi/statements?agent=" + Xapi.AgentParameter("learner@example.com") + "&limit=100")).ReadJsonAsync();
+        Assert.Single(page["statements"]!.AsArray(), s => (string)s!["id"]! == id);
+    }
+
+    [Theory]
+    [InlineData("1.0.3")]
+    [InlineData("2.0.0")]
+    public async Task Get_of_statements_answers_exactly_application_json(string version)
+    {
+        var client = _server.Client(version);
+        var id = (await client.PostStatementsAsync(Xapi.Statement()))[0];
+        foreach (var query in new[] { $"?statementId={id}", "?limit=1" })
+        {
+            var response = await client.GetAsync("/xapi/statements" + query);
+            Assert.Equal("application/json", response.Content.Headers.ContentType!.ToString());
+        }
+    }
+
     [Theory]
     [InlineData("1.0.3")]
     [InlineData("2.0.0")]

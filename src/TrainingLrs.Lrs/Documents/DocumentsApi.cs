@@ -81,9 +81,12 @@ internal static class DocumentsApi
         var incomingIsObject = LiteDbDocumentStore.IsJson(contentType)
             && XapiRequest.ParseJson(content, "the document") is JsonObject;
 
-        // 1.0.3 requires a precondition on a PUT over an existing profile; 2.0 extends that to State.
+        // 1.0.3 requires a precondition on a PUT over an existing profile; 2.0 extends that to State. A
+        // 1.0.x profile PUT needs one even for a new document (the 1.0.3 conformance suite expects 400
+        // without); 2.0 creates the document.
         var required = !merge && (resource.RequirePrecondition || context.Version() == XapiVersion.V2);
-        var conditions = new DocumentPreconditions(NullIfEmpty(request.Headers.IfMatch), NullIfEmpty(request.Headers.IfNoneMatch), required);
+        var requiredForNew = !merge && resource.RequirePrecondition && context.Version() == XapiVersion.V1;
+        var conditions = new DocumentPreconditions(NullIfEmpty(request.Headers.IfMatch), NullIfEmpty(request.Headers.IfNoneMatch), required, requiredForNew);
         await LegacyDocuments.AdoptAsync(store, statements, scope);
         var saved = await store.SaveAsync(scope, id, contentType, content, incomingIsObject, merge, conditions);
         context.Response.Headers.ETag = saved.ETag;

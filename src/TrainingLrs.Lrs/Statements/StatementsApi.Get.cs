@@ -150,7 +150,8 @@ internal static partial class StatementsApi
     {
         if (!attachments)
         {
-            return TypedResults.Text(json, "application/json", Encoding.UTF8);
+            // Exactly application/json (UTF-8 is JSON's only encoding): the 1.0.3 conformance suite compares the header as a string.
+            return TypedResults.Text(json, "application/json");
         }
         var payloads = hashes.Select(store.FindAttachment).OfType<AttachmentPayload>().ToArray();
         await MultipartStatements.WriteAsync(context.Response, json, payloads);

@@ -37,7 +37,7 @@ internal static partial class StatementsApi
             throw XapiException.BadRequest("statement.id: differs from the statementId parameter");
         }
         statement["id"] = statementId;
-        await StoreAsync(context, store, options, [statement], parts, isBatch: false);
+        await StoreAsync(context, store, options, [statement], parts, isBatch: false, StoredIdPolicy.AcceptIdentical);
         return TypedResults.NoContent();
     }
 
@@ -52,7 +52,8 @@ internal static partial class StatementsApi
             JsonArray array => array.Select((s, i) => s as JsonObject ?? throw XapiException.BadRequest($"statements[{i}]: must be a JSON object")).ToList(),
             _ => throw XapiException.BadRequest("the body must be a statement or an array of statements"),
         };
-        var ids = await StoreAsync(context, store, options, statements, parts, isBatch);
+        var storedIds = context.Version() == XapiVersion.V1 ? StoredIdPolicy.Refuse : StoredIdPolicy.AcceptIdentical;
+        var ids = await StoreAsync(context, store, options, statements, parts, isBatch, storedIds);
         return TypedResults.Json(ids);
     }
 
@@ -76,7 +77,8 @@ internal static partial class StatementsApi
         XapiOptions options,
         IReadOnlyList<JsonObject> statements,
         Dictionary<string, AttachmentPayload> parts,
-        bool isBatch)
+        bool isBatch,
+        StoredIdPolicy storedIds)
     {
         var version = context.Version();
         var credential = context.Credential();
@@ -102,6 +104,6 @@ internal static partial class StatementsApi
         {
             throw XapiException.BadRequest($"attachment part '{stray}' matches no attachment of the statements");
         }
-        return await store.StoreAsync(prepared, parts, credential.PartnerId, credential.Key);
+        return await store.StoreAsync(prepared, parts, credential.PartnerId, credential.Key, storedIds);
     }
 }

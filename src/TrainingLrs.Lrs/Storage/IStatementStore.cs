@@ -13,12 +13,13 @@ internal interface IStatementStore
     DateTimeOffset ConsistentThrough { get; }
 
     /// <summary>Stores one request's statements, all or none, and returns their ids in request order.</summary>
-    /// <exception cref="Http.XapiException">409 for a conflicting id, 400 for voiding a voiding statement.</exception>
+    /// <exception cref="Http.XapiException">409 for a conflicting id (or, under <see cref="StoredIdPolicy.Refuse"/>, any stored id), 400 for voiding a voiding statement.</exception>
     Task<IReadOnlyList<string>> StoreAsync(
         IReadOnlyList<PreparedStatement> statements,
         IReadOnlyDictionary<string, AttachmentPayload> payloads,
         string? partnerId,
-        string credentialKey);
+        string credentialKey,
+        StoredIdPolicy storedIds = StoredIdPolicy.AcceptIdentical);
 
     StatementRecord? Find(string statementId);
 

@@ -117,6 +117,10 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
         {
             throw XapiException.Conflict("the document exists: send If-Match (to replace it) or If-None-Match");
         }
+        if (conditions.RequiredForMissing && existing is null && conditions.IfMatch is null && conditions.IfNoneMatch is null)
+        {
+            throw XapiException.BadRequest("a PUT of a profile document needs If-None-Match: * (to create it) or If-Match (to replace it)");
+        }
     }
 
     private static string ETag(byte[] content) => "\"" + Convert.ToHexStringLower(SHA1.HashData(content)) + "\"";

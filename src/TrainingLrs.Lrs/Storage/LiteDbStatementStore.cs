@@ -47,8 +47,9 @@ internal sealed partial class LiteDbStatementStore : IStatementStore
         IReadOnlyList<PreparedStatement> statements,
         IReadOnlyDictionary<string, AttachmentPayload> payloads,
         string? partnerId,
-        string credentialKey) =>
-        Writer.Enqueue(new StatementWriteJob(this, statements, payloads, partnerId, credentialKey));
+        string credentialKey,
+        StoredIdPolicy storedIds = StoredIdPolicy.AcceptIdentical) =>
+        Writer.Enqueue(new StatementWriteJob(this, statements, payloads, partnerId, credentialKey, storedIds));
 
     /// <summary>Every statement stored before this instant is visible to queries.</summary>
     public DateTimeOffset ConsistentThrough =>

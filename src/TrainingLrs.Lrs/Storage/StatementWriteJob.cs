@@ -13,7 +13,8 @@ internal sealed class StatementWriteJob(
     IReadOnlyList<PreparedStatement> statements,
     IReadOnlyDictionary<string, AttachmentPayload> payloads,
     string? partnerId,
-    string credentialKey) : WriteJob<IReadOnlyList<string>>
+    string credentialKey,
+    StoredIdPolicy storedIds) : WriteJob<IReadOnlyList<string>>
 {
     private readonly HashSet<string> _alreadyStored = new(StringComparer.Ordinal);
 
@@ -38,6 +39,10 @@ internal sealed class StatementWriteJob(
                 if (!SameStatement(statement, existing["j"].AsString))
                 {
                     throw XapiException.Conflict($"statement '{statement.Id}' already exists with different content");
+                }
+                if (storedIds == StoredIdPolicy.Refuse)
+                {
+                    throw XapiException.Conflict($"statement '{statement.Id}' is stored already; nothing in this request was stored (send the others again without it)");
                 }
                 _alreadyStored.Add(statement.Id);
             }

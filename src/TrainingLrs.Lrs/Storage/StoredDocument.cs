@@ -18,4 +18,8 @@ internal sealed record DocumentScope(string Text, string? AgentIdentifier, strin
 }
 
 /// <summary>The conditions of a write: the concurrency headers and whether one of them is required.</summary>
-internal sealed record DocumentPreconditions(string? IfMatch, string? IfNoneMatch, bool RequiredForExisting);
+/// <param name="IfMatch">The If-Match header, if sent.</param>
+/// <param name="IfNoneMatch">The If-None-Match header, if sent.</param>
+/// <param name="RequiredForExisting">Without either header, replacing an existing document is a 409.</param>
+/// <param name="RequiredForMissing">Without either header, creating a document is a 400 (a 1.0.x profile PUT).</param>
+internal sealed record DocumentPreconditions(string? IfMatch, string? IfNoneMatch, bool RequiredForExisting, bool RequiredForMissing = false);

@@ -108,6 +108,42 @@ public sealed class XapiTests(BrowserFixture browser) : IAsyncLifetime
         Assert.All(statements, s => Assert.Equal(site.Address.GetLeftPart(UriPartial.Authority), (string)s["actor"]!["account"]!["homePage"]!));
     }
 
+    // An exit send (keepalive) can store statements without the page seeing the answer, so they stay
+    // queued; a 1.0.x LRS then refuses, with 409, any batch holding one of them. The new statements of
+    // that batch must still arrive.
+    [Fact]
+    public async Task A_batch_refused_with_409_for_a_statement_already_stored_still_delivers_the_new_ones()
+    {
+        var connection = _lrs.Connect();
+        await using var site = await LessonSite.StartAsync(lrs: connection);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url(LessonSite.LessonPath("web")) + "?learnerId=mia-5&learnerName=Mia");
+        await LessonDriver.WaitForLaunchAsync(page.MainFrame);
+
+        var ids = await page.EvaluateAsync<string[]>("""
+            async ([endpoint, key, secret, activityId]) => {
+              const ns = window.TrainingLrs;
+              const queue = ns.statementQueue({ endpoint, auth: () => "Basic " + btoa(key + ":" + secret), storageKey: "test:409" });
+              const statement = (verb) => ({ id: ns.uuid(), timestamp: new Date().toISOString(),
+                actor: { account: { homePage: "https://lms.example/", name: "mia-5" } },
+                verb: { id: "http://adlnet.gov/expapi/verbs/" + verb }, object: { objectType: "Activity", id: activityId } });
+              const stored = statement("experienced");
+              const fresh = [statement("attempted"), statement("progressed")];
+              const settled = async () => { while (queue.pending) { await new Promise((r) => setTimeout(r, 50)); } };
+              queue.push(stored);
+              await settled();
+              [stored, ...fresh].forEach((s) => queue.push(s));
+              await settled();
+              return fresh.map((s) => s.id);
+            }
+            """, new object[] { connection.Endpoint.ToString(), connection.Key, connection.Secret, LessonSite.ActivityId });
+
+        var stored = _lrs.Statements().Select(s => (string)s["id"]!).ToHashSet();
+        Assert.All(ids, id => Assert.Contains(id, stored));
+        Assert.Single(_lrs.Statements(), s => Verb(s) == "experienced");
+    }
+
     [Fact]
     public async Task Web_launch_resumes_from_the_state_api_in_another_browser()
     {

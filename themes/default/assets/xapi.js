@@ -50,12 +50,13 @@
   /**
    * Ordered statement queue persisted under `storageKey`. Network errors, 408, 429 and 5xx are retried
    * with exponential backoff (1 s doubling to 60 s); other refusals drop the batch, because sending the
-   * same bad statement forever would block every statement behind it.
+   * same bad statement forever would block every statement behind it, except a 409 for a batch, which is
+   * sent again statement by statement.
    */
   ns.statementQueue = ({ endpoint, auth, storageKey }) => {
     const load = () => { try { return JSON.parse(localStorage.getItem(storageKey) || "[]"); } catch { return []; } };
     let items = load();
-    let sending = false, failures = 0, timer = 0;
+    let sending = false, failures = 0, timer = 0, oneByOne = 0;
     const persist = () => { try { localStorage.setItem(storageKey, JSON.stringify(items)); } catch { /* full or blocked: memory only */ } };
     const forget = (ids) => { items = items.filter((s) => !ids.includes(s.id)); persist(); };
     const post = (batch, keepalive) => fetch(base(endpoint) + "statements", {
@@ -69,12 +70,20 @@
     async function flush() {
       if (sending || items.length === 0) { return; }
       sending = true;
-      const batch = items.slice(0, 25);
+      const batch = items.slice(0, oneByOne > 0 ? 1 : 25);
       let retry = false;
       try {
         const response = await post(batch, false);
         retry = response.status === 408 || response.status === 429 || response.status >= 500;
-        if (!retry) { forget(batch.map((s) => s.id)); }
+        // A 1.0.x LRS answers 409 for a whole batch when it holds one of its statements already (an exit
+        // send that got through unconfirmed): send that batch's statements one at a time instead, where
+        // a 409 means that one is stored (or can never be), so no new statement is dropped with it.
+        if (response.status === 409 && batch.length > 1) {
+          oneByOne = batch.length;
+        } else if (!retry) {
+          forget(batch.map((s) => s.id));
+          oneByOne = Math.max(0, oneByOne - 1);
+        }
       } catch {
         retry = true;
       }
