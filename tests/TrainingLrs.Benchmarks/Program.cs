@@ -19,7 +19,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: TrainingLrs.Benchmarks lrs [--statements N] [--singles N] [--stored N]");
     Console.Error.WriteLine("       TrainingLrs.Benchmarks lrs-fill FOLDER N   (then: lrs-get FOLDER N, repeatable)");
-    Console.Error.WriteLine("       TrainingLrs.Benchmarks reports [--learners-per-partner N] [--modules N] [--statements N]");
+    Console.Error.WriteLine("       TrainingLrs.Benchmarks reports [--learners-per-partner N] [--modules N] [--statements N] [--keep DIR]");
     Console.Error.WriteLine("       TrainingLrs.Benchmarks compile [--runs N] [--warmup N] [--warmup-seconds N] [--scales 1,2,4] [--threads 1,N]");
     Console.Error.WriteLine("       TrainingLrs.Benchmarks ingest [STATEMENTS]");
     Console.Error.WriteLine("       TrainingLrs.Benchmarks demo-seed [--partners N]");
