@@ -61,8 +61,9 @@ function Install-TestTools {
         Install-AptPackages @('nodejs', 'npm') 'the browser tests (scorm-again, axe-core from npm)'
     }
     $installed = Join-Path $ToolsDir 'node_modules/.package-lock.json'
+    # npm writes this hidden file after an install; Get-Item needs -Force to see a dot-file on Linux.
     $lock = Join-Path $ToolsDir 'package-lock.json'
-    if (-not (Test-Path $installed) -or (Get-Item $lock).LastWriteTimeUtc -gt (Get-Item $installed).LastWriteTimeUtc) {
+    if (-not (Test-Path $installed) -or (Get-Item -Force $lock).LastWriteTimeUtc -gt (Get-Item -Force $installed).LastWriteTimeUtc) {
         Write-Host 'Installing npm test tools (tests/tools)...'
         Invoke-Native 'npm' @('ci', '--prefix', $ToolsDir, '--no-audit', '--no-fund', '--loglevel=error')
     }
