@@ -41,7 +41,8 @@ internal sealed record CompileBenchSettings(int Runs, int Warmup, IReadOnlyList<
 
     private static int[]? List(string text)
     {
-        var items = text.Split(',').Select(Number).ToArray();
+        // Each value once: a scale's content folder is made once, and a repeated row tells nothing new.
+        var items = text.Split(',').Select(Number).Distinct().ToArray();
         return items.Length > 0 && items.All(n => n > 0) ? items : null;
     }
 }

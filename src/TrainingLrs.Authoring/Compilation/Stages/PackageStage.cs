@@ -36,14 +36,18 @@ internal static class PackageStage
 
         var outputs = new PackageOutput?[jobs.Count];
         var done = 0;
-        // Each worker reuses one buffer for all its zips rather than allocating one per package.
-        Parallel.For(0, jobs.Count, context.Parallel, () => new MemoryStream(), (i, _, buffer) =>
+        // Zip buffers are large-object-heap arrays: one per thread at a time, reused for every zip. A
+        // buffer per Parallel.For worker would not do, since the loop retires and replaces its workers
+        // as it goes, and each fresh large buffer brings a full garbage collection nearer.
+        var buffers = new ConcurrentBag<MemoryStream>();
+        Parallel.For(0, jobs.Count, context.Parallel, i =>
         {
+            var buffer = buffers.TryTake(out var reused) ? reused : new MemoryStream();
             var (format, language, lessons, moduleId) = jobs[i];
             outputs[i] = Build(context, format, language, lessons, moduleId, files, buffer);
+            buffers.Add(buffer);
             context.Report(CompileStage.Package, Interlocked.Increment(ref done), jobs.Count, Path.GetFileName(outputs[i]!.Path));
-            return buffer;
-        }, buffer => buffer.Dispose());
+        });
         context.Packages.AddRange(outputs.OfType<PackageOutput>());
     }
 

@@ -17,8 +17,10 @@ internal static class RenderStage
 {
     public const string AssetsPrefix = "../../assets";
 
-    // Room for the theme's own markup around the body and the lesson data.
-    private const int OutputSlack = 16 * 1024;
+    // The page is written into a StringBuilder that grows by linked chunks of at most this many chars
+    // (StringBuilder's own limit): no copying as it grows, and no array big enough for the large-object
+    // heap, whose allocations bring full garbage collections. One array sized for the whole page was.
+    private const int OutputChunk = 8000;
 
     /// <summary>What every page of one compile shares: built-ins, per-language helpers and parsed includes.</summary>
     public static SharedState Prepare(CompileContext context) => new(
@@ -42,7 +44,7 @@ internal static class RenderStage
         var helpers = shared.Helpers[lesson.Language];
         var labels = helpers.Labels;
         var front = lesson.FrontMatter!;
-        var (sections, bodyLength) = Sections(lesson, labels);
+        var sections = Sections(lesson, labels);
         var lessonData = LessonData.Build(course, lesson, labels);
         var model = new ScriptObject
         {
@@ -81,9 +83,7 @@ internal static class RenderStage
             templateContext.CachedTemplates[path] = include;
         }
 
-        // The page is the body and the lesson data plus the theme's markup; sizing the output for that
-        // saves growing (and copying) Scriban's builder over and over.
-        templateContext.PushOutput(new StringBuilderOutput(new StringBuilder(bodyLength + lessonData.Length + OutputSlack)));
+        templateContext.PushOutput(new StringBuilderOutput(new StringBuilder(OutputChunk)));
         templateContext.PushGlobal(helpers);
         templateContext.PushGlobal(model);
         try
@@ -125,7 +125,7 @@ internal static class RenderStage
     }
 
     /// <summary>Splits the body at each level-2 heading so the template can wrap sections in landmarks.</summary>
-    private static (ScriptArray Sections, int Length) Sections(Lesson lesson, IReadOnlyDictionary<string, string> labels)
+    private static ScriptArray Sections(Lesson lesson, IReadOnlyDictionary<string, string> labels)
     {
         var sections = new ScriptArray();
         using var writer = new StringWriter();
@@ -163,7 +163,7 @@ internal static class RenderStage
         }
 
         Flush();
-        return (sections, builder.Length);
+        return sections;
     }
 
     internal sealed record SharedState(Theme Theme, ScriptObject Builtins, IReadOnlyDictionary<string, ThemeHelpers> Helpers, ConcurrentDictionary<string, Template> Includes);
