@@ -302,6 +302,22 @@ public sealed class StatementsTests : IAsyncLifetime
         Assert.Equal("Defined", activity["definition"]!["name"]!["en-US"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("1.0.3")]
+    [InlineData("2.0.0")]
+    public async Task Empty_activity_definition_is_accepted_and_keeps_the_known_definition(string version)
+    {
+        var client = _server.Client(version);
+        var defined = Xapi.Statement(activity: "http://example.com/act/kept");
+        defined["object"]!["definition"] = new JsonObject { ["name"] = new JsonObject { ["en-US"] = "Kept" } };
+        await client.PostStatementsAsync(defined);
+        var empty = Xapi.Statement(activity: "http://example.com/act/kept");
+        empty["object"]!["definition"] = new JsonObject();
+        await client.PostStatementsAsync(empty);
+        var activity = await (await client.GetAsync("/xapi/activities?activityId=" + Uri.EscapeDataString("http://example.com/act/kept"))).ReadJsonAsync();
+        Assert.Equal("Kept", activity["definition"]!["name"]!["en-US"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Statement_id_other_params_with_statementId_are_rejected()
     {

@@ -33,7 +33,6 @@ public sealed class ValidationTests : IAsyncLifetime
         { "unknown interactionType", """{"object":{"id":"http://example.com/a","definition":{"interactionType":"essay"}}}""", "statement.object.definition.interactionType" },
         { "choices on a true-false", """{"object":{"id":"http://example.com/a","definition":{"interactionType":"true-false","choices":[{"id":"a"}]}}}""", "statement.object.definition.choices" },
         { "duplicate component ids", """{"object":{"id":"http://example.com/a","definition":{"interactionType":"choice","choices":[{"id":"a"},{"id":"a"}]}}}""", "statement.object.definition.choices[1].id" },
-        { "empty activity definition", """{"object":{"id":"http://example.com/a","definition":{}}}""", "statement.object.definition" },
         { "empty context activities", """{"context":{"contextActivities":{}}}""", "statement.context.contextActivities" },
         { "extension key not an IRI", """{"object":{"id":"http://example.com/a","definition":{"extensions":{"color":1}}}}""", "statement.object.definition.extensions" },
         { "agent object without objectType", """{"object":{"mbox":"mailto:a@example.com"}}""", "statement.object" },
